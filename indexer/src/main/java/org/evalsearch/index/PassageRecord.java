@@ -1,0 +1,54 @@
+package org.evalsearch.index;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+import java.util.List;
+import java.util.Map;
+import org.evalsearch.catalog.ReportMeta;
+import org.evalsearch.tagging.TaggedPassage;
+
+/**
+ * A passage as stored in the index and shown to users: the passage, its tags and the report fields copied onto
+ * it. This is the shape of {@code export} lines and of API hits, serialised with snake_case keys.
+ */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+public record PassageRecord(
+        String id,
+        String doc,
+        int ordinal,
+        String title,
+        int year,
+        String evaluation,
+        String evaluationType,
+        String language,
+        int page,
+        String pageLabel,
+        String section,
+        String kind,
+        String type,
+        String number,
+        String respondsTo,
+        List<String> responses,
+        String stance,
+        String repeats,
+        List<String> themes,
+        List<String> criteria,
+        List<String> countries,
+        List<String> regions,
+        String priority,
+        Map<String, String> details,
+        List<String> notes,
+        String lead,
+        boolean ocr,
+        String text) {
+
+    public static PassageRecord of(ReportMeta meta, TaggedPassage t) {
+        var p = t.passage();
+        return new PassageRecord(
+                p.id(meta.doc()), meta.doc(), p.ordinal(), meta.title(), meta.year(), meta.evaluation(),
+                meta.evaluationType(), meta.language(), p.page(), p.pageLabel(), p.sectionPath(),
+                p.kind().name().toLowerCase(), t.type(), t.number(), t.respondsTo(), t.responses(), t.stance(),
+                t.repeats(), t.themes(), t.criteria(), t.countries(), t.regions(), t.priority(), t.details(),
+                p.notes(), p.lead(), p.ocr(), p.text());
+    }
+}

@@ -1,0 +1,158 @@
+package org.evalsearch.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.Term;
+
+/**
+ * The index schema, in one place for the indexer and the server: field names, how each is indexed, the facet
+ * dimensions and the analyzer. One Lucene document per passage; the report's fields are copied onto each.
+ */
+public final class Schema {
+    /** Stable passage id: document file name + "#" + ordinal. */
+    public static final String ID = "id";
+    /** The report's file name; also a facet. */
+    public static final String DOC = "doc";
+    public static final String ORDINAL = "ordinal";
+    public static final String EVALUATION = "evaluation";
+    public static final String TITLE = "title";
+    public static final String SECTION = "section";
+    public static final String TEXT = "text";
+    public static final String LEAD = "lead";
+    public static final String NOTES = "notes";
+    public static final String PAGE = "page";
+    /** The whole {@link PassageRecord} as JSON, for display and export. */
+    public static final String RECORD = "record";
+
+    public static final String TYPE = "type";
+    public static final String THEME = "theme";
+    public static final String CRITERION = "criterion";
+    public static final String COUNTRY = "country";
+    public static final String REGION = "region";
+    public static final String YEAR = "year";
+    public static final String EVALUATION_TYPE = "evaluation_type";
+    public static final String LANGUAGE = "language";
+    public static final String PRIORITY = "priority";
+    public static final String STANCE = "stance";
+
+    /** Facet dimensions, named as the API's filters. */
+    public static final List<String> FACETS = List.of(
+            TYPE, THEME, CRITERION, COUNTRY, REGION, YEAR, DOC, EVALUATION_TYPE, LANGUAGE, PRIORITY, STANCE);
+    public static final List<String> MULTI_VALUED_FACETS = List.of(THEME, CRITERION, COUNTRY, REGION);
+    /** Analysed full-text fields, searched by default. */
+    public static final List<String> TEXT_FIELDS = List.of(TEXT, TITLE, SECTION, LEAD, NOTES);
+
+    /** Commit user data key holding the JSON map of indexed reports (file name to {@code ReportMeta}). */
+    public static final String REPORTS_COMMIT_KEY = "reports";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+    private Schema() {}
+
+    public static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        MULTI_VALUED_FACETS.forEach(dim -> config.setMultiValued(dim, true));
+        return config;
+    }
+
+    /** The analyzer for indexing and querying every analysed field. */
+    public static Analyzer analyzer() {
+        Analyzer english = Analyzers.english();
+        return new PerFieldAnalyzerWrapper(english, Map.of());
+    }
+
+    public static Term idTerm(String id) {
+        return new Term(ID, id);
+    }
+
+    public static Term docTerm(String doc) {
+        return new Term(DOC, doc);
+    }
+
+    /** The Lucene document for one passage, before {@link FacetsConfig#build}. */
+    public static Document toDocument(PassageRecord r) {
+        Document d = new Document();
+        d.add(new KeywordField(ID, r.id(), Field.Store.YES));
+        d.add(new KeywordField(DOC, r.doc(), Field.Store.NO));
+        d.add(new IntField(ORDINAL, r.ordinal(), Field.Store.NO));
+        d.add(new IntField(YEAR, r.year(), Field.Store.NO));
+        d.add(new IntField(PAGE, r.page(), Field.Store.NO));
+        if (r.evaluation() != null) {
+            d.add(new KeywordField(EVALUATION, r.evaluation(), Field.Store.NO));
+        }
+        d.add(new Field(TEXT, r.text(), TEXT_WITH_OFFSETS));
+        d.add(new Field(TITLE, nullToEmpty(r.title()), TEXT_WITH_OFFSETS));
+        d.add(new Field(SECTION, nullToEmpty(r.section()), TEXT_WITH_OFFSETS));
+        if (r.lead() != null) {
+            d.add(new Field(LEAD, r.lead(), TEXT_WITH_OFFSETS));
+        }
+        for (String note : r.notes()) {
+            d.add(new Field(NOTES, note, TEXT_WITH_OFFSETS));
+        }
+        d.add(new StoredField(RECORD, toJson(r)));
+
+        facet(d, TYPE, r.type());
+        r.themes().forEach(v -> facet(d, THEME, v));
+        r.criteria().forEach(v -> facet(d, CRITERION, v));
+        r.countries().forEach(v -> facet(d, COUNTRY, v));
+        r.regions().forEach(v -> facet(d, REGION, v));
+        facet(d, YEAR, r.year() > 0 ? Integer.toString(r.year()) : null);
+        facet(d, DOC, r.doc());
+        facet(d, EVALUATION_TYPE, r.evaluationType());
+        facet(d, LANGUAGE, r.language());
+        facet(d, PRIORITY, r.priority());
+        facet(d, STANCE, r.stance());
+        return d;
+    }
+
+    public static PassageRecord fromJson(String json) {
+        try {
+            return JSON.readValue(json, PassageRecord.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String toJson(PassageRecord r) {
+        try {
+            return JSON.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void facet(Document d, String dim, String value) {
+        if (value != null && !value.isBlank()) {
+            d.add(new SortedSetDocValuesFacetField(dim, value));
+        }
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static FieldType textWithOffsets() {
+        FieldType t = new FieldType();
+        t.setTokenized(true);
+        t.setStored(true);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
+}
