@@ -36,6 +36,8 @@ public final class Schema {
     public static final String LEAD = "lead";
     public static final String NOTES = "notes";
     public static final String PAGE = "page";
+    /** Set on a passage that nearly repeats an earlier one of the same evaluation: that passage's id. */
+    public static final String REPEATS = "repeats";
     /** The whole {@link PassageRecord} as JSON, for display and export. */
     public static final String RECORD = "record";
 
@@ -95,6 +97,9 @@ public final class Schema {
         d.add(new IntField(PAGE, r.page(), Field.Store.NO));
         if (r.evaluation() != null) {
             d.add(new KeywordField(EVALUATION, r.evaluation(), Field.Store.NO));
+        }
+        if (r.repeats() != null) {
+            d.add(new KeywordField(REPEATS, r.repeats(), Field.Store.NO));
         }
         d.add(new Field(TEXT, r.text(), TEXT_WITH_OFFSETS));
         d.add(new Field(TITLE, nullToEmpty(r.title()), TEXT_WITH_OFFSETS));
