@@ -18,24 +18,29 @@ public final class PdfExtractor {
 
     public ExtractedPdf extract(Path pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            int pageCount = doc.getNumberOfPages();
-            String[] labels = pageLabels(doc);
-            List<ExtractedPdf.PageText> pages = new ArrayList<>(pageCount);
-            LineCollector collector = new LineCollector();
-            for (int p = 1; p <= pageCount; p++) {
-                collector.setStartPage(p);
-                collector.setEndPage(p);
-                collector.lines.clear();
-                collector.getText(doc);
-                String label = labels != null && p - 1 < labels.length ? labels[p - 1] : null;
-                pages.add(new ExtractedPdf.PageText(p, label, List.copyOf(collector.lines)));
-            }
-            PDDocumentInformation info = doc.getDocumentInformation();
-            Calendar created = info.getCreationDate();
-            String language = doc.getDocumentCatalog().getLanguage();
-            return new ExtractedPdf(pageCount, pages, blankToNull(info.getTitle()), blankToNull(language),
-                    created == null ? 0 : created.get(Calendar.YEAR));
+            return extract(doc);
         }
+    }
+
+    /** Extracts a document loaded by the caller, who chooses how it is loaded (limits, memory) and closes it. */
+    public ExtractedPdf extract(PDDocument doc) throws IOException {
+        int pageCount = doc.getNumberOfPages();
+        String[] labels = pageLabels(doc);
+        List<ExtractedPdf.PageText> pages = new ArrayList<>(pageCount);
+        LineCollector collector = new LineCollector();
+        for (int p = 1; p <= pageCount; p++) {
+            collector.setStartPage(p);
+            collector.setEndPage(p);
+            collector.lines.clear();
+            collector.getText(doc);
+            String label = labels != null && p - 1 < labels.length ? labels[p - 1] : null;
+            pages.add(new ExtractedPdf.PageText(p, label, List.copyOf(collector.lines)));
+        }
+        PDDocumentInformation info = doc.getDocumentInformation();
+        Calendar created = info.getCreationDate();
+        String language = doc.getDocumentCatalog().getLanguage();
+        return new ExtractedPdf(pageCount, pages, blankToNull(info.getTitle()), blankToNull(language),
+                created == null ? 0 : created.get(Calendar.YEAR));
     }
 
     private static String[] pageLabels(PDDocument doc) throws IOException {
