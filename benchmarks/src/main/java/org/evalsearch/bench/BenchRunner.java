@@ -1,0 +1,201 @@
+package org.evalsearch.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Runs every benchmark in one go and writes the Markdown report. */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run all benchmarks and write the report.")
+final class BenchRunner implements Callable<Integer> {
+
+    @Option(names = "--source", defaultValue = "corpus", description = "Bundled corpus (default: ${DEFAULT-VALUE}).")
+    Path source;
+
+    @Option(names = "--work", defaultValue = "${java.io.tmpdir}/evalsearch-bench",
+            description = "Work folder: scaled corpora, indexes, logs (default: ${DEFAULT-VALUE}).")
+    Path work;
+
+    @Option(names = "--scales", split = ",", defaultValue = "1,10,100", description = "Default: ${DEFAULT-VALUE}.")
+    List<Integer> scales;
+
+    @Option(names = "--indexer-jar", defaultValue = "indexer/target/indexer.jar")
+    Path indexerJar;
+
+    @Option(names = "--indexer-jvm-args", split = " ", defaultValue = "",
+            description = "JVM options for the indexer (default: none, as users run it).")
+    List<String> indexerJvmArgs;
+
+    @Option(names = "--server-jar", defaultValue = "search-server/target/search-server.jar")
+    Path serverJar;
+
+    @Option(names = "--server-heap", defaultValue = "256m")
+    String serverHeap;
+
+    @Option(names = "--inprocess-seconds", defaultValue = "8")
+    double inProcessSeconds;
+
+    @Option(names = "--http-seconds", defaultValue = "10", description = "Per concurrency level.")
+    double httpSeconds;
+
+    @Option(names = "--connections", split = ",", defaultValue = "1,8,50")
+    List<Integer> connections;
+
+    @Option(names = "--rate", defaultValue = "1000",
+            description = "Fixed request rate (req/s) of the open-loop run at the highest connection count.")
+    double rate;
+
+    @Option(names = "--load-seconds", defaultValue = "60",
+            description = "Length of the load run (highest connection count, closed loop) on the largest index.")
+    double loadSeconds;
+
+    @Option(names = "--reuse-indexes", description = "Keep the indexes of a previous run: no indexing benchmark.")
+    boolean reuseIndexes;
+
+    @Option(names = "--out", defaultValue = "benchmarks/results/latest.md")
+    Path out;
+
+    private final Report report = new Report();
+
+    @Override
+    public Integer call() throws Exception {
+        long t0 = System.nanoTime();
+        Files.createDirectories(work);
+        Path logs = work.resolve("logs");
+        Files.createDirectories(logs);
+        ScaledCorpus corpus = new ScaledCorpus(source, work.resolve("corpus"));
+        IndexingBench indexing = new IndexingBench(indexerJar,
+                indexerJvmArgs.stream().filter(s -> !s.isBlank()).toList());
+        boolean http = Files.isRegularFile(serverJar);
+        int largest = scales.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        report.machine = Machine.describe();
+
+        for (int scale : scales) {
+            log("x%d: generating corpus", scale);
+            Path folder = corpus.folder(scale);
+            Path index = work.resolve("index-x" + scale);
+            if (!reuseIndexes || !Files.isDirectory(index)) {
+                log("x%d: indexing + pdftotext", scale);
+                IndexingBench.Result ix = indexing.run(scale, folder, index, logs);
+                report.indexing.add(ix);
+                log("x%d: %s", scale, ix);
+            }
+
+            List<QueryMix.Query> mix;
+            try (InProcessSearch search = new InProcessSearch(DirectoryReader.open(FSDirectory.open(index)))) {
+                mix = search.resolve(QueryMix.queries());
+                report.substitutions.addAll(search.substitutions.stream().map(s -> "x" + scale + ": " + s).toList());
+                log("x%d: in-process search", scale);
+                report.inProcess.put(scale, SearchBench.inProcess(search, mix, 3, inProcessSeconds));
+            }
+            if (mix != null && scale == largest) {
+                report.mix = mix;
+            }
+            if (!http) {
+                log("x%d: no server jar at %s, HTTP part skipped", scale, serverJar);
+                continue;
+            }
+            try (ServerProcess server = ServerProcess.start(serverJar, index, folder, serverHeap,
+                    logs.resolve("server-x" + scale + ".log"))) {
+                report.startup.put(scale, server.startupSeconds);
+                List<HttpLoad.Request> requests = SearchBench.httpRequests(server, mix);
+                HttpLoad load = new HttpLoad("127.0.0.1", server.port, requests);
+                load.run(8, 3, 0);
+                List<HttpLoad.Result> runs = new ArrayList<>();
+                for (int c : connections) {
+                    log("x%d: HTTP closed loop, %d connections", scale, c);
+                    runs.add(load.run(c, httpSeconds, 0));
+                }
+                int most = connections.stream().mapToInt(Integer::intValue).max().orElseThrow();
+                log("x%d: HTTP fixed rate %.0f/s, %d connections", scale, rate, most);
+                runs.add(load.run(most, httpSeconds, rate));
+                report.http.put(scale, runs);
+                if (scale == largest && loadSeconds > 0) {
+                    report.loadRun = loadRun(server, load, most);
+                }
+            }
+        }
+        report.totalSeconds = (System.nanoTime() - t0) / 1e9;
+        report.serverHeap = serverHeap;
+        report.rate = rate;
+        String md = report.markdown();
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, md, StandardCharsets.UTF_8);
+        System.out.println(md);
+        log("report written to %s", out);
+        return 0;
+    }
+
+    /** The load run: heap after GC and RSS before and after a long closed-loop run, RSS sampled during it. */
+    private Report.LoadRun loadRun(ServerProcess server, HttpLoad load, int connections) throws Exception {
+        log("load run: %d connections, %.0f s", connections, loadSeconds);
+        double heapBefore = server.heapAfterGcMb();
+        double rssBefore = server.rssMb();
+        List<Double> rss = new ArrayList<>();
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(5000);
+                    rss.add(server.rssMb());
+                }
+            } catch (InterruptedException | IOException stop) {
+                // sampling ends with the run
+            }
+        });
+        HttpLoad.Result r = load.run(connections, loadSeconds, 0);
+        sampler.interrupt();
+        sampler.join();
+        double heapAfter = server.heapAfterGcMb();
+        return new Report.LoadRun(r, heapBefore, heapAfter, rssBefore, server.rssMb(), List.copyOf(rss),
+                server.alive());
+    }
+
+    static void log(String fmt, Object... args) {
+        System.err.printf("[%s] %s%n", ZonedDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")),
+                String.format(fmt, args));
+    }
+
+    /** Everything measured, and its rendering as Markdown. */
+    static final class Report {
+        record LoadRun(HttpLoad.Result result, double heapBeforeMb, double heapAfterMb, double rssBeforeMb,
+                       double rssAfterMb, List<Double> rssSamples, boolean aliveAfter) {}
+
+        String machine;
+        String serverHeap;
+        double rate;
+        double totalSeconds;
+        List<QueryMix.Query> mix;
+        final List<String> substitutions = new ArrayList<>();
+        final List<IndexingBench.Result> indexing = new ArrayList<>();
+        final Map<Integer, SearchBench.InProcessResult> inProcess = new LinkedHashMap<>();
+        final Map<Integer, Double> startup = new LinkedHashMap<>();
+        final Map<Integer, List<HttpLoad.Result>> http = new LinkedHashMap<>();
+        LoadRun loadRun;
+
+        String markdown() {
+            StringBuilder s = new StringBuilder();
+            s.append("# evalsearch benchmarks\n\n");
+            s.append("Run ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                    .append(String.format(" in %.0f s. Machine: %s.%n%n", totalSeconds, machine));
+            s.append(Markdown.indexing(indexing));
+            s.append(Markdown.search(inProcess, http, rate, serverHeap));
+            s.append(Markdown.byKind(inProcess, http));
+            s.append(Markdown.server(startup, indexing, loadRun, serverHeap));
+            s.append(Markdown.growth(indexing, inProcess, http));
+            s.append(Markdown.targets(indexing, inProcess, http, startup, loadRun, rate));
+            s.append(Markdown.mix(mix, substitutions));
+            return s.toString();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.evalsearch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The query mix timed in-process (one thread, after a warm-up) and turned into the HTTP calls of the API. */
+final class SearchBench {
+
+    record InProcessResult(Latencies all, Map<String, Latencies> byKind, double seconds) {
+        double queriesPerSecond() {
+            return all.count() / seconds;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static InProcessResult inProcess(InProcessSearch search, List<QueryMix.Query> mix, double warmupSeconds,
+                                     double seconds) throws IOException {
+        long sink = loop(search, mix, warmupSeconds, null, null);
+        Latencies all = new Latencies();
+        Map<String, Latencies> byKind = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        sink += loop(search, mix, seconds, all, byKind);
+        double took = (System.nanoTime() - t0) / 1e9;
+        if (sink == 42) {
+            System.out.print("");
+        }
+        return new InProcessResult(all, byKind, took);
+    }
+
+    private static long loop(InProcessSearch search, List<QueryMix.Query> mix, double seconds, Latencies all,
+                             Map<String, Latencies> byKind) throws IOException {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        long sink = 0;
+        for (int i = 0; System.nanoTime() < end || i % mix.size() != 0; i++) {
+            QueryMix.Query q = mix.get(i % mix.size());
+            long t = System.nanoTime();
+            sink += search.run(q);
+            long took = System.nanoTime() - t;
+            if (all != null) {
+                all.add(took);
+                byKind.computeIfAbsent(kind(q), k -> new Latencies()).add(took);
+            }
+        }
+        return sink;
+    }
+
+    static String kind(QueryMix.Query q) {
+        return q.kind().name().toLowerCase();
+    }
+
+    /** The API call of each query; the deep cursor is found by following {@code next_cursor} page by page. */
+    static List<HttpLoad.Request> httpRequests(ServerProcess server, List<QueryMix.Query> mix)
+            throws IOException, InterruptedException {
+        List<HttpLoad.Request> out = new ArrayList<>();
+        for (QueryMix.Query q : mix) {
+            String params = q.params();
+            String path = switch (q.kind()) {
+                case GROUP_BY_REPORT -> "/api/search?" + params + "&group=doc";
+                case EXPORT_1000 -> "/api/export?" + params + "&format=json&limit=" + QueryMix.EXPORT_ROWS;
+                case DEEP_CURSOR -> deepCursorPath(server, params);
+                default -> "/api/search?" + join(params, "size=" + QueryMix.PAGE_SIZE);
+            };
+            server.get(path);
+            out.add(new HttpLoad.Request(kind(q), path));
+        }
+        return out;
+    }
+
+    private static String deepCursorPath(ServerProcess server, String params) throws IOException,
+            InterruptedException {
+        String first = "/api/search?" + join(params, "size=" + QueryMix.PAGE_SIZE);
+        String cursor = null;
+        for (int page = 0; page < QueryMix.CURSOR_PAGES; page++) {
+            String path = cursor == null ? first : first + "&cursor=" + QueryMix.enc(cursor);
+            JsonNode next = JSON.readTree(server.get(path)).get("next_cursor");
+            if (next == null || next.isNull()) {
+                break;
+            }
+            cursor = next.asText();
+        }
+        return cursor == null ? first : first + "&cursor=" + QueryMix.enc(cursor);
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : a + "&" + b;
+    }
+}
