@@ -1,0 +1,14 @@
+package org.evalsearch.search;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+import org.evalsearch.index.PassageRecord;
+
+/**
+ * A passage as a search result: every stored field of the passage, plus the highlighted {@code snippet} (HTML,
+ * only {@code <mark>} unescaped), the score, a link to its PDF page, the repeats folded into it and, when
+ * grouping by report, how many passages of that report matched.
+ */
+public record Hit(@JsonUnwrapped PassageRecord passage, String snippet, float score, String pdfUrl,
+                  List<PassageRef> alsoIn, @JsonInclude(JsonInclude.Include.NON_NULL) Integer groupCount) {}

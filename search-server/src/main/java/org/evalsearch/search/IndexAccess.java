@@ -1,0 +1,134 @@
+package org.evalsearch.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.evalsearch.catalog.ReportMeta;
+import org.evalsearch.index.IndexedReports;
+import org.evalsearch.index.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open index: a {@link SearcherManager} refreshed in the background, so that the server keeps answering
+ * from the last commit while an {@code index} run writes to the same folder, and sees its commits shortly after.
+ * What is costly to derive from a reader (facet ordinals, the report list) is computed once per reader.
+ */
+public final class IndexAccess implements Closeable {
+    private static final Logger LOG = LoggerFactory.getLogger(IndexAccess.class);
+
+    private final Path indexDir;
+    private final Directory dir;
+    private final SearcherManager manager;
+    private final ScheduledExecutorService refresher;
+    private volatile ReaderFacts facts;
+
+    /** What the server needs from one reader besides the reader itself. */
+    private record ReaderFacts(IndexReader reader, SortedSetDocValuesReaderState facetState,
+                               Map<String, ReportMeta> reports, Instant committed) {}
+
+    private IndexAccess(Path indexDir, Directory dir, SearcherManager manager, long refreshMillis) {
+        this.indexDir = indexDir;
+        this.dir = dir;
+        this.manager = manager;
+        this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "index-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        refresher.scheduleWithFixedDelay(this::refresh, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Opens an existing index; {@code refreshMillis} is how often new commits are looked for. */
+    public static IndexAccess open(Path indexDir, long refreshMillis) throws IOException {
+        Directory dir = FSDirectory.open(indexDir);
+        if (!DirectoryReader.indexExists(dir)) {
+            dir.close();
+            throw new IOException("no index in " + indexDir);
+        }
+        return new IndexAccess(indexDir, dir, new SearcherManager(dir, null), refreshMillis);
+    }
+
+    /** Picks up a new commit now instead of at the next scheduled refresh. */
+    public void refresh() {
+        try {
+            manager.maybeRefresh();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("index refresh failed; still serving the previous commit: {}", e.toString());
+        }
+    }
+
+    /**
+     * A view of the current commit for one request, with its own searcher so that the time budget applies to
+     * this request only. Close it when done.
+     */
+    public IndexView acquire(long timeoutMillis) throws IOException {
+        IndexSearcher shared = manager.acquire();
+        try {
+            ReaderFacts f = factsFor(shared.getIndexReader());
+            IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+            searcher.setSimilarity(shared.getSimilarity());
+            searcher.setTimeout(deadline(timeoutMillis));
+            return new IndexView(searcher, f.facetState(), f.reports(), f.committed(), () -> release(shared));
+        } catch (IOException | RuntimeException e) {
+            manager.release(shared);
+            throw e;
+        }
+    }
+
+    private void release(IndexSearcher searcher) {
+        try {
+            manager.release(searcher);
+        } catch (IOException e) {
+            LOG.warn("releasing a searcher failed: {}", e.toString());
+        }
+    }
+
+    private ReaderFacts factsFor(IndexReader reader) throws IOException {
+        ReaderFacts f = facts;
+        if (f != null && f.reader() == reader) {
+            return f;
+        }
+        synchronized (this) {
+            f = facts;
+            if (f != null && f.reader() == reader) {
+                return f;
+            }
+            DirectoryReader dr = (DirectoryReader) reader;
+            SortedSetDocValuesReaderState state = dr.numDocs() == 0 ? null
+                    : new DefaultSortedSetDocValuesReaderState(dr, Schema.facetsConfig());
+            Path segments = indexDir.resolve(dr.getIndexCommit().getSegmentsFileName());
+            Instant committed = Files.exists(segments) ? Files.getLastModifiedTime(segments).toInstant() : null;
+            f = new ReaderFacts(reader, state, IndexedReports.read(dr), committed);
+            facts = f;
+            return f;
+        }
+    }
+
+    private static QueryTimeout deadline(long timeoutMillis) {
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        return () -> System.nanoTime() - end > 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        refresher.shutdownNow();
+        manager.close();
+        dir.close();
+    }
+}

@@ -1,0 +1,22 @@
+package org.evalsearch.search;
+
+import org.evalsearch.query.SearchFilters;
+
+/**
+ * One search as the API receives it.
+ *
+ * @param q          what the user typed (blank: browse by filters)
+ * @param size       hits per page (1..{@link #MAX_SIZE})
+ * @param cursor     where the previous page ended, or null
+ * @param groupByDoc show only the best passages of each report
+ * @param fold       fold passages that repeat another into it ({@code also_in})
+ */
+public record SearchRequest(String q, SearchFilters filters, int size, SortOrder sort, String cursor,
+                            boolean groupByDoc, boolean fold) {
+    public static final int DEFAULT_SIZE = 10;
+    public static final int MAX_SIZE = 100;
+
+    public static SearchRequest of(String q, SearchFilters filters) {
+        return new SearchRequest(q, filters, DEFAULT_SIZE, SortOrder.RELEVANCE, null, false, true);
+    }
+}

@@ -1,0 +1,12 @@
+package org.evalsearch.search;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer to a search. {@code facets} holds every facet under its filter name, each counted as if its own
+ * filter were not set; {@code next_cursor} is null on the last page; {@code did_you_mean} is a respelt query
+ * offered when few passages match; {@code timed_out} says the time budget cut the search short.
+ */
+public record SearchResult(long total, long tookMs, List<Hit> hits, Map<String, List<FacetValue>> facets,
+                           String nextCursor, String didYouMean, boolean timedOut) {}

@@ -1,0 +1,280 @@
+package org.evalsearch.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
+import org.evalsearch.index.PassageRecord;
+import org.evalsearch.index.Schema;
+import org.evalsearch.query.InvalidQueryException;
+import org.evalsearch.query.PassageQueryParser;
+import org.evalsearch.query.SearchFilters;
+import org.evalsearch.tagging.TaggedPassage;
+
+/**
+ * Faceted passage search over the open index: the user's query (through {@link PassageQueryParser}, the same
+ * parser the {@code evaluate} command uses), the filters as a drill-down, facet counts by DrillSideways so a
+ * facet ignores its own filter, cursor paging, grouping by report and folding of repeated passages.
+ */
+public final class SearchService {
+    /** Values a filter may take even before any passage carries them, so that they give no hits rather than 400. */
+    static final Map<String, Set<String>> VOCABULARY = Map.of(
+            Schema.TYPE, Set.copyOf(TaggedPassage.TYPES),
+            Schema.CRITERION, Set.of("relevance", "coherence", "effectiveness", "efficiency", "impact", "sustainability"),
+            Schema.STANCE, Set.of("agreed", "partially_agreed", "not_agreed", "unknown"),
+            Schema.PRIORITY, Set.of("high", "medium", "low"));
+    /** How many top passages grouping by report looks at. */
+    static final int GROUP_WINDOW = 1000;
+    private static final int FEW_HITS = 3;
+    private static final int EXPORT_BATCH = 500;
+
+    private final IndexAccess index;
+    private final PassageQueryParser parser = new PassageQueryParser();
+    private final FacetsConfig facetsConfig = Schema.facetsConfig();
+    private final long timeoutMillis;
+    private final Spelling spelling = new Spelling();
+
+    public SearchService(IndexAccess index, long timeoutMillis) {
+        this.index = index;
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public IndexAccess index() {
+        return index;
+    }
+
+    public IndexView view() throws IOException {
+        return index.acquire(timeoutMillis);
+    }
+
+    /** A longer time budget, for exports that read every match. */
+    public IndexView exportView() throws IOException {
+        return index.acquire(timeoutMillis * 30);
+    }
+
+    public FacetsConfig facetsConfig() {
+        return facetsConfig;
+    }
+
+    public Query parse(String q) {
+        try {
+            return parser.parse(q);
+        } catch (InvalidQueryException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the classic parser can fail outside ParseException (e.g. an automaton too complex to build)
+            throw new InvalidQueryException("cannot run query: " + e.getMessage());
+        }
+    }
+
+    /** The query a search runs before facets: the parsed query, with repeated passages left out when folding. */
+    public Query baseQuery(Query userQuery, boolean fold) {
+        if (!fold) {
+            return userQuery;
+        }
+        return new BooleanQuery.Builder()
+                .add(userQuery, userQuery instanceof MatchAllDocsQuery ? Occur.FILTER : Occur.MUST)
+                .add(new FieldExistsQuery(Schema.REPEATS), Occur.MUST_NOT)
+                .build();
+    }
+
+    public void checkFilters(IndexView view, SearchFilters filters) throws IOException {
+        for (var e : filters.values().entrySet()) {
+            if (e.getKey().equals(Schema.YEAR)) {
+                continue;
+            }
+            Set<String> known = VOCABULARY.getOrDefault(e.getKey(), Set.of());
+            List<String> unusual = e.getValue().stream().filter(v -> !known.contains(v)).toList();
+            if (unusual.isEmpty()) {
+                continue;
+            }
+            if (view.facetState() == null) {
+                throw new InvalidQueryException("unknown value '" + unusual.get(0) + "' for filter '" + e.getKey() + "'");
+            }
+            Map<String, List<String>> only = Map.of(e.getKey(), unusual);
+            SearchFilters.of(only).checkValuesExist(view.facetState());
+        }
+    }
+
+    public SearchResult search(SearchRequest req) throws IOException {
+        long start = System.nanoTime();
+        Query userQuery = parse(req.q());
+        Query base = baseQuery(userQuery, req.fold());
+        Sort sort = req.sort().sort();
+        FieldDoc after = req.groupByDoc() ? null : Cursor.decode(req.cursor(), sort);
+        try (IndexView view = view()) {
+            checkFilters(view, req.filters());
+            DrillDownQuery ddq = req.filters().drillDown(base, facetsConfig);
+            int window = req.groupByDoc() ? GROUP_WINDOW : req.size() + 1;
+            IndexSearcher searcher = view.searcher();
+            TopFieldDocs top = searcher.search(ddq, new TopFieldCollectorManager(sort, window, after, Integer.MAX_VALUE));
+            TopFieldCollector.populateScores(top.scoreDocs, searcher, ddq);
+            boolean timedOut = searcher.timedOut();
+            Map<String, List<FacetValue>> facets = timedOut ? Map.of() : facets(view, ddq);
+            List<ScoreDoc> page = new ArrayList<>(List.of(top.scoreDocs));
+            Map<String, Integer> groupCounts = null;
+            String next = null;
+            if (req.groupByDoc()) {
+                groupCounts = new HashMap<>();
+                page = bestPerReport(view, page, req.size(), groupCounts);
+            } else if (page.size() > req.size()) {
+                page = page.subList(0, req.size());
+                next = Cursor.encode((FieldDoc) page.get(page.size() - 1), sort);
+            }
+            List<Hit> hits = hits(view, userQuery, page, req.fold(), groupCounts);
+            String didYouMean = top.totalHits.value() < FEW_HITS
+                    ? spelling.suggest(view.reader(), req.q()) : null;
+            long took = (System.nanoTime() - start) / 1_000_000;
+            return new SearchResult(top.totalHits.value(), took, hits, facets, next, didYouMean, timedOut);
+        }
+    }
+
+    /**
+     * Facet counts where each filtered facet is counted without its own filter (DrillSideways). Run only after
+     * the hits were found within the time budget: DrillSideways cannot run under Lucene's query timeout, so
+     * that first pass is what bounds the cost of a query.
+     */
+    private Map<String, List<FacetValue>> facets(IndexView view, DrillDownQuery ddq) throws IOException {
+        if (view.facetState() == null) {
+            return Map.of();
+        }
+        IndexSearcher searcher = view.searcher();
+        searcher.setTimeout(null);
+        DrillSideways ds = new DrillSideways(searcher, facetsConfig, view.facetState());
+        var r = ds.search(ddq, new TotalHitCountCollectorManager(searcher.getSlices()));
+        return FacetCounts.of(r.facets, view);
+    }
+
+    private static List<ScoreDoc> bestPerReport(IndexView view, List<ScoreDoc> all, int groups,
+                                                Map<String, Integer> counts) throws IOException {
+        Map<String, ScoreDoc> best = new LinkedHashMap<>();
+        for (ScoreDoc sd : all) {
+            String doc = view.record(sd.doc).doc();
+            counts.merge(doc, 1, Integer::sum);
+            if (best.size() < groups || best.containsKey(doc)) {
+                best.putIfAbsent(doc, sd);
+            }
+        }
+        return new ArrayList<>(best.values());
+    }
+
+    /** Hits for the given Lucene docs, with snippets and the passages folded into each. */
+    public List<Hit> hits(IndexView view, Query userQuery, List<ScoreDoc> docs, boolean fold,
+                          Map<String, Integer> groupCounts) throws IOException {
+        List<PassageRecord> records = new ArrayList<>(docs.size());
+        int[] ids = new int[docs.size()];
+        for (int i = 0; i < docs.size(); i++) {
+            ids[i] = docs.get(i).doc;
+            records.add(view.record(ids[i]));
+        }
+        String[] snippets = Snippets.of(view.searcher(), userQuery, ids,
+                records.stream().map(PassageRecord::text).toList());
+        Map<String, List<PassageRef>> repeats = fold ? repeatsOf(view, records) : Map.of();
+        List<Hit> hits = new ArrayList<>(docs.size());
+        for (int i = 0; i < docs.size(); i++) {
+            PassageRecord r = records.get(i);
+            float score = docs.get(i).score;
+            hits.add(new Hit(r, snippets[i], Float.isNaN(score) ? 0f : score, Links.pdf(r),
+                    repeats.getOrDefault(r.id(), List.of()),
+                    groupCounts == null ? null : groupCounts.get(r.doc())));
+        }
+        return hits;
+    }
+
+    /** For each passage id, the passages that repeat it. */
+    public Map<String, List<PassageRef>> repeatsOf(IndexView view, List<PassageRecord> records) throws IOException {
+        if (records.isEmpty()) {
+            return Map.of();
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        records.forEach(r -> any.add(new TermQuery(new Term(Schema.REPEATS, r.id())), Occur.SHOULD));
+        TopDocs top = view.searcher().search(any.build(), 10 * records.size() + 10);
+        Map<String, List<PassageRef>> out = new HashMap<>();
+        for (ScoreDoc sd : top.scoreDocs) {
+            PassageRecord r = view.record(sd.doc);
+            out.computeIfAbsent(r.repeats(), k -> new ArrayList<>()).add(Links.ref(r));
+        }
+        return out;
+    }
+
+    /** Receives the passages of an export one by one. */
+    public interface MatchConsumer {
+        void accept(PassageRecord r) throws IOException;
+    }
+
+    /**
+     * Every passage matching a query and filters, report by report in reading order, read in batches so that
+     * any number of matches streams in bounded memory. Returns how many were passed on.
+     */
+    public long forEachMatch(IndexView view, String q, SearchFilters filters, boolean fold, MatchConsumer consumer)
+            throws IOException {
+        Query query = filters.apply(baseQuery(parse(q), fold), facetsConfig);
+        checkFilters(view, filters);
+        long n = 0;
+        FieldDoc after = null;
+        while (true) {
+            TopDocs batch = view.searcher().searchAfter(after, query, EXPORT_BATCH, SortOrder.DOCUMENT_ORDER);
+            if (view.searcher().timedOut()) {
+                throw new InvalidQueryException("export took longer than its time budget; narrow the query or filters");
+            }
+            for (ScoreDoc sd : batch.scoreDocs) {
+                consumer.accept(view.record(sd.doc));
+                n++;
+            }
+            if (batch.scoreDocs.length < EXPORT_BATCH) {
+                return n;
+            }
+            after = (FieldDoc) batch.scoreDocs[batch.scoreDocs.length - 1];
+        }
+    }
+
+    /** The passage with the given id, or null. */
+    public PassageRecord byId(IndexView view, String id) throws IOException {
+        TopDocs top = view.searcher().search(new TermQuery(Schema.idTerm(id)), 1);
+        return top.scoreDocs.length == 0 ? null : view.record(top.scoreDocs[0].doc);
+    }
+
+    /** The passage of a report at an ordinal, or null. */
+    public PassageRecord byOrdinal(IndexView view, String doc, int ordinal) throws IOException {
+        Query q = new BooleanQuery.Builder()
+                .add(new TermQuery(Schema.docTerm(doc)), Occur.FILTER)
+                .add(IntField.newExactQuery(Schema.ORDINAL, ordinal), Occur.FILTER)
+                .build();
+        TopDocs top = view.searcher().search(q, 1);
+        return top.scoreDocs.length == 0 ? null : view.record(top.scoreDocs[0].doc);
+    }
+
+    /** Every passage of a report, in reading order. */
+    public List<PassageRecord> passagesOf(IndexView view, String doc) throws IOException {
+        TopFieldDocs top = view.searcher().search(new TermQuery(Schema.docTerm(doc)),
+                Math.max(1, view.reader().maxDoc()), SortOrder.DOCUMENT_ORDER);
+        List<PassageRecord> out = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            out.add(view.record(sd.doc));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package org.evalsearch.search;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.evalsearch.index.Schema;
+
+/**
+ * HTML snippets of passage text: the best sentences with the matched words in {@code <mark>}, everything else
+ * HTML-escaped (the text comes from PDFs and must never reach a page as markup). Uses the offsets stored in
+ * the postings, so no re-analysis of the text.
+ */
+public final class Snippets {
+    private static final int MAX_SENTENCES = 2;
+    private static final int PLAIN_PREFIX = 300;
+
+    private Snippets() {}
+
+    /** One snippet per doc id, in the given order; passages without a match start with their first words. */
+    public static String[] of(IndexSearcher searcher, Query userQuery, int[] docIds, List<String> texts)
+            throws IOException {
+        String[] out = new String[docIds.length];
+        if (docIds.length > 0 && !(userQuery instanceof MatchAllDocsQuery)) {
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Schema.analyzer())
+                    .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                    .withMaxNoHighlightPassages(0)
+                    .build();
+            String[] highlighted = highlighter.highlightFields(
+                    new String[] {Schema.TEXT}, userQuery, docIds, new int[] {MAX_SENTENCES}).get(Schema.TEXT);
+            System.arraycopy(highlighted, 0, out, 0, docIds.length);
+        }
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] == null || out[i].isBlank()) {
+                out[i] = escape(prefix(texts.get(i)));
+            }
+        }
+        return out;
+    }
+
+    static String prefix(String text) {
+        if (text == null) {
+            return "";
+        }
+        if (text.length() <= PLAIN_PREFIX) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', PLAIN_PREFIX);
+        return text.substring(0, cut > PLAIN_PREFIX / 2 ? cut : PLAIN_PREFIX) + " …";
+    }
+
+    public static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '&' -> b.append("&amp;");
+                case '<' -> b.append("&lt;");
+                case '>' -> b.append("&gt;");
+                case '"' -> b.append("&quot;");
+                case '\'' -> b.append("&#x27;");
+                case '/' -> b.append("&#x2F;");
+                default -> b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

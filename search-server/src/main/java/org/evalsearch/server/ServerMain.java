@@ -1,0 +1,140 @@
+package org.evalsearch.server;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.evalsearch.api.SearchApp;
+import org.evalsearch.index.IndexRun;
+import org.evalsearch.search.IndexAccess;
+import org.evalsearch.search.SearchService;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Starts the search server: indexes the corpus folder first when the index folder holds no index yet, then
+ * serves the API and the web page until stopped.
+ */
+@Command(name = "search-server", mixinStandardHelpOptions = true,
+        description = "Serve faceted search over an evalsearch index (JSON API at /api, web page at /).")
+public final class ServerMain implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "${env:EVALSEARCH_PORT:-7070}",
+            description = "Port (env EVALSEARCH_PORT; default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "${env:EVALSEARCH_BIND:-127.0.0.1}",
+            description = "Address to listen on (env EVALSEARCH_BIND; default: ${DEFAULT-VALUE}, this machine only).")
+    String bind;
+
+    @Option(names = "--index", paramLabel = "DIR", defaultValue = "${env:EVALSEARCH_INDEX:-index}",
+            description = "Index folder (env EVALSEARCH_INDEX; default: ${DEFAULT-VALUE}).")
+    Path index;
+
+    @Option(names = "--corpus", paramLabel = "DIR", defaultValue = "${env:EVALSEARCH_CORPUS:-corpus}",
+            description = "Folder of PDFs: indexed when there is no index yet, and where PDFs are served from "
+                    + "(env EVALSEARCH_CORPUS; default: ${DEFAULT-VALUE}).")
+    Path corpus;
+
+    @Option(names = "--query-timeout-ms", defaultValue = "${env:EVALSEARCH_QUERY_TIMEOUT_MS:-2000}",
+            description = "Time budget of one search; a search cut short says so (env EVALSEARCH_QUERY_TIMEOUT_MS; "
+                    + "default: ${DEFAULT-VALUE}).")
+    long queryTimeoutMs;
+
+    @Option(names = "--refresh-ms", defaultValue = "${env:EVALSEARCH_REFRESH_MS:-2000}",
+            description = "How often to look for new index commits (env EVALSEARCH_REFRESH_MS; default: ${DEFAULT-VALUE}).")
+    long refreshMs;
+
+    @Option(names = "--threads", defaultValue = "${env:EVALSEARCH_THREADS:-0}",
+            description = "Documents extracted in parallel when indexing first (env EVALSEARCH_THREADS; 0 = one per core).")
+    int threads;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ServerMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) {
+            System.err.println("--port must be between 0 and 65535");
+            return 2;
+        }
+        if (!indexExists(index)) {
+            if (!Files.isDirectory(corpus)) {
+                System.err.println("No index in " + index + " and no corpus folder " + corpus + " to build it from.");
+                return 2;
+            }
+            indexCorpus();
+        }
+        IndexAccess access = IndexAccess.open(index, refreshMs);
+        SearchService service = new SearchService(access, queryTimeoutMs);
+        Javalin app = SearchApp.create(service, corpus).start(bind, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            try {
+                access.close();
+            } catch (IOException e) {
+                System.err.println("closing the index: " + e.getMessage());
+            }
+        }));
+        String host = bind.contains(":") ? "[" + bind + "]" : bind;
+        System.out.printf("Serving %s on http://%s:%d/ (index %s, corpus %s)%n",
+                "evalsearch", host, app.port(), index.toAbsolutePath(), corpus.toAbsolutePath());
+        Thread.currentThread().join();
+        return 0;
+    }
+
+    private static boolean indexExists(Path index) throws IOException {
+        if (!Files.isDirectory(index)) {
+            return false;
+        }
+        try (Directory dir = FSDirectory.open(index)) {
+            return DirectoryReader.indexExists(dir);
+        }
+    }
+
+    private void indexCorpus() throws IOException {
+        System.out.println("No index in " + index + " yet: indexing " + corpus + " first.");
+        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        IndexRun.Summary s = new IndexRun(corpus, index, workers).run(new ProgressLine());
+        System.out.printf("%nIndexed %d documents, %d pages, %d passages in %.1f s.%n",
+                s.documents(), s.pages(), s.passages(), s.seconds());
+        s.skipped().forEach(k -> System.out.printf("  skipped %s: %s%n", k.file(), k.reason()));
+    }
+
+    /** One line of progress, rewritten as files finish. */
+    private static final class ProgressLine implements IndexRun.Listener {
+        private int files, done, pages, passages;
+
+        @Override
+        public void started(int files) {
+            this.files = files;
+            print();
+        }
+
+        @Override
+        public synchronized void fileDone(String file, int pages, int passages) {
+            done++;
+            this.pages += pages;
+            this.passages += passages;
+            print();
+        }
+
+        @Override
+        public synchronized void fileSkipped(String file, String reason) {
+            done++;
+            System.out.printf("%n  skipped %s: %s%n", file, reason);
+            print();
+        }
+
+        private void print() {
+            System.out.printf("\rIndexing: %d/%d files, %d pages, %d passages", done, files, pages, passages);
+            System.out.flush();
+        }
+    }
+}
