@@ -5,19 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.Term;
+import org.evalsearch.vocabulary.AcronymMiner;
 
 /**
  * The index schema, in one place for the indexer and the server: field names, how each is indexed, the facet
@@ -35,9 +36,15 @@ public final class Schema {
     public static final String TEXT = "text";
     public static final String LEAD = "lead";
     public static final String NOTES = "notes";
+    /** The text of a French passage, analysed as French (the passage is also in {@link #TEXT}, for highlighting). */
+    public static final String TEXT_FR = "text_fr";
+    /** The text of a Spanish passage, analysed as Spanish. */
+    public static final String TEXT_ES = "text_es";
     public static final String PAGE = "page";
     /** Set on a passage that nearly repeats an earlier one of the same evaluation: that passage's id. */
     public static final String REPEATS = "repeats";
+    /** Acronyms a passage defines, one term "SHORT\tLong form" each, read back as query-time synonyms. */
+    public static final String ACRONYM = "acronym";
     /** The whole {@link PassageRecord} as JSON, for display and export. */
     public static final String RECORD = "record";
 
@@ -73,10 +80,9 @@ public final class Schema {
         return config;
     }
 
-    /** The analyzer for indexing and querying every analysed field. */
+    /** The analyzer for indexing every analysed field (English, French and Spanish text fields). */
     public static Analyzer analyzer() {
-        Analyzer english = Analyzers.english();
-        return new PerFieldAnalyzerWrapper(english, Map.of());
+        return Analyzers.perField(Analyzers.english());
     }
 
     public static Term idTerm(String id) {
@@ -102,6 +108,11 @@ public final class Schema {
             d.add(new KeywordField(REPEATS, r.repeats(), Field.Store.NO));
         }
         d.add(new Field(TEXT, r.text(), TEXT_WITH_OFFSETS));
+        String languageField = languageField(r.language());
+        if (languageField != null) {
+            d.add(new TextField(languageField, r.text(), Field.Store.NO));
+        }
+        AcronymMiner.mine(r.section(), r.text()).forEach(a -> d.add(new StringField(ACRONYM, a.encode(), Field.Store.NO)));
         d.add(new Field(TITLE, nullToEmpty(r.title()), TEXT_WITH_OFFSETS));
         d.add(new Field(SECTION, nullToEmpty(r.section()), TEXT_WITH_OFFSETS));
         if (r.lead() != null) {
@@ -140,6 +151,18 @@ public final class Schema {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The extra text field of a language that has its own analysis, or null. */
+    public static String languageField(String language) {
+        if (language == null) {
+            return null;
+        }
+        return switch (language) {
+            case "fr" -> TEXT_FR;
+            case "es" -> TEXT_ES;
+            default -> null;
+        };
     }
 
     private static void facet(Document d, String dim, String value) {

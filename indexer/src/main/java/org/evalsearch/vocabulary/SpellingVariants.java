@@ -1,0 +1,102 @@
+package org.evalsearch.vocabulary;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * British and American spellings of the same word, normalised to one form at index and query time so that
+ * "labor" finds "labour". Each line of the data file is {@code british american}; the pair is a word prefix,
+ * so "labour labor" also maps labourers, labour-intensive; a longer entry wins over a shorter one
+ * ({@code centred centered} over {@code centre center}). The default file ships in the jar; a user's own file
+ * replaces it via the environment variable {@value #ENV} or the system property {@value #PROPERTY}.
+ */
+public final class SpellingVariants {
+    public static final String ENV = "EVALSEARCH_SPELLING_VARIANTS";
+    public static final String PROPERTY = "evalsearch.spellingVariants";
+    private static final String RESOURCE = "/evalsearch/spelling-variants.txt";
+
+    private static volatile SpellingVariants defaults;
+
+    /** Prefix to replacement, longest prefixes found first by searching from the word downwards. */
+    private final TreeMap<String, String> prefixes;
+    private final int shortest;
+    private final int longest;
+
+    SpellingVariants(Map<String, String> prefixes) {
+        this.prefixes = new TreeMap<>(prefixes);
+        this.shortest = prefixes.keySet().stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
+        this.longest = prefixes.keySet().stream().mapToInt(String::length).max().orElse(0);
+    }
+
+    /** The configured variants: the user's file when one is set, else the bundled one. Loaded once. */
+    public static SpellingVariants defaults() {
+        if (defaults == null) {
+            synchronized (SpellingVariants.class) {
+                if (defaults == null) {
+                    defaults = load();
+                }
+            }
+        }
+        return defaults;
+    }
+
+    private static SpellingVariants load() {
+        String path = System.getProperty(PROPERTY, System.getenv(ENV));
+        try (InputStream in = path != null ? Files.newInputStream(Path.of(path))
+                : SpellingVariants.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCE);
+            }
+            return parse(in, path != null ? path : RESOURCE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read spelling variants " + (path != null ? path : RESOURCE), e);
+        }
+    }
+
+    static SpellingVariants parse(InputStream in, String source) throws IOException {
+        Map<String, String> m = new TreeMap<>();
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        int n = 0;
+        while ((line = r.readLine()) != null) {
+            n++;
+            String s = line.replaceFirst("#.*", "").trim();
+            if (s.isEmpty()) {
+                continue;
+            }
+            String[] parts = s.toLowerCase(Locale.ROOT).split("\\s+");
+            if (parts.length != 2) {
+                throw new IllegalArgumentException(source + " line " + n + ": expected 'british american', got '" + line + "'");
+            }
+            m.put(parts[0], parts[1]);
+        }
+        return new SpellingVariants(m);
+    }
+
+    /**
+     * The normalised form of a lower-case word: the word with its longest listed prefix replaced, or {@code null}
+     * when no prefix applies.
+     */
+    public String normalise(CharSequence word) {
+        if (word.length() < shortest) {
+            return null;
+        }
+        String w = word.toString();
+        for (int len = Math.min(w.length(), longest); len >= shortest; len--) {
+            String replacement = prefixes.get(w.substring(0, len));
+            if (replacement != null) {
+                return replacement + w.substring(len);
+            }
+        }
+        return null;
+    }
+}
