@@ -69,7 +69,7 @@ public final class BaselineRetriever implements Retriever, AutoCloseable {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
         for (Map.Entry<String, List<String>> f : q.filters().entrySet()) {
-            b.add(FacetFilter.anyOf(f.getKey(), f.getValue(), FacetFilter::exactTerm), BooleanClause.Occur.FILTER);
+            b.add(FacetFilter.anyOf(f.getKey(), f.getValue()), BooleanClause.Occur.FILTER);
         }
         List<PassageRecord> hits = new ArrayList<>();
         for (ScoreDoc sd : searcher.search(b.build(), k).scoreDocs) {

@@ -3,12 +3,9 @@ package org.evalsearch.evaluate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -19,36 +16,26 @@ import org.evalsearch.index.Schema;
 
 /**
  * Filters of a judged query as Lucene queries, with the API's semantics: values of one facet are OR-ed, facets
- * AND-ed, a year is one year or a range {@code 2010-2015}. The engine matches the facet drill-down terms of the
- * real index; the baseline index carries the same tags as plain string fields.
+ * AND-ed, a year is one year or a range {@code 2010-2015}. The engine uses the server's {@code SearchFilters} on
+ * its facets; the baseline index carries the same tags as plain string fields, matched here.
  */
 final class FacetFilter {
     static final String YEAR_POINT = "f_year_point";
     private static final Pattern YEAR_RANGE = Pattern.compile("(\\d{4})(?:-(\\d{4}))?");
-    private static final String FACET_INDEX_FIELD = Schema.facetsConfig().getDimConfig(Schema.TYPE).indexFieldName;
 
     private FacetFilter() {}
 
-    /** The filter for one facet: any of {@code values}, each turned into a query by {@code term}. */
-    static Query anyOf(String dim, List<String> values, BiFunction<String, String, Query> term) {
+    /** The filter for one facet: any of {@code values}. */
+    static Query anyOf(String dim, List<String> values) {
         if (!Schema.FACETS.contains(dim)) {
             throw new IllegalArgumentException("unknown filter '" + dim + "' (known: " + Schema.FACETS + ")");
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        values.forEach(v -> b.add(term.apply(dim, v), BooleanClause.Occur.SHOULD));
+        values.forEach(v -> b.add(exactTerm(dim, v), BooleanClause.Occur.SHOULD));
         return b.build();
     }
 
-    /** Engine: the facet's drill-down term; years by range on the year point field. */
-    static Query drillDownTerm(String dim, String value) {
-        if (dim.equals(Schema.YEAR)) {
-            int[] range = yearRange(value);
-            return IntField.newRangeQuery(Schema.YEAR, range[0], range[1]);
-        }
-        return new TermQuery(DrillDownQuery.term(FACET_INDEX_FIELD, dim, value));
-    }
-
-    /** Baseline: an exact string field per facet. */
+    /** An exact string field per facet; years by range. */
     static Query exactTerm(String dim, String value) {
         if (dim.equals(Schema.YEAR)) {
             int[] range = yearRange(value);

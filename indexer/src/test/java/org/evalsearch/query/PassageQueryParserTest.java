@@ -1,0 +1,94 @@
+package org.evalsearch.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.evalsearch.evaluate.RebuiltIndex;
+import org.evalsearch.evaluate.StoredPassages;
+import org.evalsearch.index.Analyzers;
+import org.evalsearch.index.PassageRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class PassageQueryParserTest {
+    private static RebuiltIndex index;
+    private static IndexSearcher searcher;
+    private static PassageQueryParser parser;
+
+    private static PassageRecord passage(int n, String language, String section, String type, String text) {
+        return new PassageRecord("r.pdf#" + n, "r.pdf", n, "A report", 2013, "e", "project", language, 1, null, section,
+                "paragraph", type, null, null, List.of(), null, null, List.of(), List.of(), List.of(), List.of(), null,
+                Map.of(), List.of(), null, false, text);
+    }
+
+    @BeforeAll
+    static void build() throws IOException {
+        index = new RebuiltIndex(List.of(
+                passage(0, "en", "Introduction", "other",
+                        "The work follows the ILO Multilateral Framework on Labour Migration (MFLM) adopted in 2005."),
+                passage(1, "en", "Findings", "finding",
+                        "Constituents found the Multilateral Framework on Labour Migration useful for policy."),
+                passage(2, "en", "Findings", "finding",
+                        "Migration statistics remain weak; no recommendations were made on data."),
+                passage(3, "en", "Recommendations", "recommendation",
+                        "Improve the statistics on migrant workers with national statistical offices."),
+                passage(4, "fr", "Constats", "finding",
+                        "Le projet a renforcé l'emploi des travailleurs migrants."),
+                passage(5, "en", "Findings", "finding", "Employers paid the fees of the programme.")),
+                Analyzers.Stemmer.DEFAULT);
+        searcher = new IndexSearcher(index.reader());
+        parser = PassageQueryParser.forIndex(index.reader());
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        index.close();
+    }
+
+    private static List<String> ids(String q) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (ScoreDoc sd : searcher.search(parser.parse(q), 10).scoreDocs) {
+            out.add(StoredPassages.load(index.reader(), sd.doc).id());
+        }
+        return out;
+    }
+
+    @Test
+    void anAcronymFindsItsLongFormAndTheOtherWayRound() throws IOException {
+        assertEquals(List.of("r.pdf#0", "r.pdf#1"), ids("MFLM").stream().sorted().toList());
+        assertEquals(List.of("r.pdf#0", "r.pdf#1"), ids("mflm").stream().sorted().toList());
+    }
+
+    @Test
+    void americanSpellingFindsBritish() throws IOException {
+        assertEquals(List.of("r.pdf#5"), ids("program"));
+        assertEquals(List.of("r.pdf#0", "r.pdf#1"), ids("labor").stream().sorted().toList());
+    }
+
+    @Test
+    void frenchPassagesAreSearchedWithFrenchAnalysis() throws IOException {
+        assertEquals(List.of("r.pdf#4"), ids("emploi"));
+    }
+
+    @Test
+    void intentWordsPreferTheTypeAndSayWhatTheyImplied() throws IOException {
+        ParsedQuery p = parser.understand("recommendations on statistics");
+        assertEquals(Map.of("type", "recommendation"), p.implied());
+        assertEquals("statistics", p.topic());
+        assertEquals("r.pdf#3", ids("recommendations on statistics").get(0));
+        assertEquals(Map.of(), parser.understand("recommendations on statistics", false).implied());
+    }
+
+    @Test
+    void badQueriesAreReportedNotThrownRaw() {
+        assertThrows(InvalidQueryException.class, () -> parser.parse("(unclosed"));
+        assertThrows(InvalidQueryException.class, () -> parser.parse("x".repeat(PassageQueryParser.MAX_QUERY_LENGTH + 1)));
+    }
+}

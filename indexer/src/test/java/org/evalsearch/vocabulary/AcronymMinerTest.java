@@ -1,0 +1,48 @@
+package org.evalsearch.vocabulary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AcronymMinerTest {
+
+    @Test
+    void findsDefinitionsInRunningTextBySchwartzHearst() {
+        List<Acronym> found = AcronymMiner.mine("2. Background",
+                "It is guided by the ILO Multilateral Framework on Labour Migration (MFLM) and courses of the "
+                        + "International Training Centre of the ILO (ITC-ILO) in Turin.");
+        assertTrue(found.contains(new Acronym("MFLM", "Multilateral Framework on Labour Migration")), found::toString);
+        assertTrue(found.contains(new Acronym("ITC-ILO", "International Training Centre of the ILO")), found::toString);
+    }
+
+    @Test
+    void ignoresParenthesesThatAreNotAcronymDefinitions() {
+        assertEquals(List.of(), AcronymMiner.mine("Findings",
+                "The survey (see below) was carried out in 2013 (Annex 2) with the social partners (DG)."));
+    }
+
+    @Test
+    void readsEntriesOfAnAcronymListEvenWhenTheyDoNotSpellTheShortForm() {
+        List<Acronym> found = AcronymMiner.mine("List of acronyms",
+                "ACTRAV Bureau for Workers’ Activities\nMIGRANT International Migration Programme");
+        assertEquals(List.of(new Acronym("ACTRAV", "Bureau for Workers’ Activities"),
+                new Acronym("MIGRANT", "International Migration Programme")), found);
+    }
+
+    @Test
+    void splitsAnAcronymListFlattenedIntoOneLine() {
+        List<Acronym> found = AcronymMiner.mine("Abbreviations",
+                "DWCP Decent Work Country Programme GMS Greater Mekong Subregion ILO International Labour Organization");
+        assertEquals(3, found.size(), found::toString);
+        assertEquals(new Acronym("GMS", "Greater Mekong Subregion"), found.get(1));
+    }
+
+    @Test
+    void acronymsBecomeSynonymRulesButEverydayWordsDoNot() {
+        Acronyms a = Acronyms.of(List.of(new Acronym("MFLM", "Multilateral Framework on Labour Migration"),
+                new Acronym("WHO", "World Health Organization")));
+        assertEquals("MFLM, multilateral framework on labour migration\n", a.synonymRules());
+    }
+}
