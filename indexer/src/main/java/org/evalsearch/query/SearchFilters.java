@@ -122,7 +122,9 @@ public final class SearchFilters {
             if (name.equals(Schema.YEAR)) {
                 ddq.add(name, yearQuery(vals));
             } else {
-                ddq.add(name, vals.toArray(String[]::new));
+                // one add per value: DrillDownQuery ORs repeated adds of a dimension, while several
+                // values in one add are a single hierarchical path (which matches nothing here)
+                vals.forEach(v -> ddq.add(name, v));
             }
         });
         return ddq;
