@@ -81,7 +81,8 @@ final class InProcessSearch implements AutoCloseable {
                 }
                 filters.put(e.getKey(), kept);
             }
-            QueryMix.Query r = q.withFilters(filters);
+            QueryMix.Query r = q.kind() == QueryMix.Kind.EXPORT_1000
+                    ? q.withFilters(Map.of(Schema.DOC, exportDocs())) : q.withFilters(filters);
             if (r.kind() == QueryMix.Kind.DEEP_CURSOR) {
                 TopDocs skipped = searcher.search(query(r), QueryMix.CURSOR_PAGES * QueryMix.PAGE_SIZE);
                 ScoreDoc[] sd = skipped.scoreDocs;
@@ -172,7 +173,7 @@ final class InProcessSearch implements AutoCloseable {
     }
 
     private long export(QueryMix.Query q) throws IOException {
-        TopDocs rows = searcher.search(query(q), QueryMix.EXPORT_ROWS, Sort.INDEXORDER);
+        TopDocs rows = searcher.search(query(q), Math.max(1, reader.numDocs()), Sort.INDEXORDER);
         StoredFields stored = searcher.storedFields();
         long bytes = 0;
         for (ScoreDoc sd : rows.scoreDocs) {
@@ -203,6 +204,47 @@ final class InProcessSearch implements AutoCloseable {
             }
         });
         return ddq;
+    }
+
+    /**
+     * The bundled reports (copy 0, present at every scale) whose passages add up closest to
+     * {@link QueryMix#EXPORT_ROWS}, so that the export returns about that many rows at every scale: the API's
+     * export has no row limit.
+     */
+    private List<String> exportDocs() throws IOException {
+        FacetsCollector fc = FacetsCollectorManager.search(searcher, new MatchAllDocsQuery(), 0,
+                new FacetsCollectorManager()).facetsCollector();
+        FacetResult all = new SortedSetDocValuesFacetCounts(state, fc).getAllChildren(Schema.DOC);
+        List<String> names = new ArrayList<>();
+        List<Integer> counts = new ArrayList<>();
+        for (var lv : all.labelValues) {
+            if (!ScaledCorpus.isCopy(lv.label) && names.size() < 16) {
+                names.add(lv.label);
+                counts.add(lv.value.intValue());
+            }
+        }
+        int best = 0;
+        long bestGap = Long.MAX_VALUE;
+        for (int subset = 1; subset < (1 << names.size()); subset++) {
+            long sum = 0;
+            for (int i = 0; i < names.size(); i++) {
+                if ((subset & (1 << i)) != 0) {
+                    sum += counts.get(i);
+                }
+            }
+            long gap = Math.abs(sum - QueryMix.EXPORT_ROWS);
+            if (gap < bestGap) {
+                bestGap = gap;
+                best = subset;
+            }
+        }
+        List<String> chosen = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if ((best & (1 << i)) != 0) {
+                chosen.add(names.get(i));
+            }
+        }
+        return chosen;
     }
 
     /** {@code wanted} if the index has it for {@code dim}, else the dimension's most frequent value. */

@@ -22,9 +22,11 @@ import org.evalsearch.index.IndexRun;
  */
 final class IndexingBench {
     private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+    private static final Pattern CPU = Pattern.compile("(?:User|System) time \\(seconds\\): ([\\d.]+)");
 
-    record Result(int scale, int files, long pages, int passages, double indexSeconds, double peakRssMb,
-                  double pdftotextSeconds, long indexBytes) {
+    /** Times are wall clock; the CPU seconds (user + system) show how much of it was waiting for a busy machine. */
+    record Result(int scale, int files, long pages, int passages, double indexSeconds, double indexCpuSeconds,
+                  double peakRssMb, double pdftotextSeconds, double pdftotextCpuSeconds, long indexBytes) {
         double pagesPerSecond() {
             return pages / indexSeconds;
         }
@@ -63,23 +65,36 @@ final class IndexingBench {
         if (code != 0) {
             throw new IOException("index exited with " + code + "; see " + err);
         }
-        Matcher m = MAX_RSS.matcher(Files.readString(err));
+        String timeOutput = Files.readString(err);
+        Matcher m = MAX_RSS.matcher(timeOutput);
         double rss = m.find() ? Long.parseLong(m.group(1)) / 1024.0 : Double.NaN;
+        double indexCpu = cpuSeconds(timeOutput);
 
         int passages;
         try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(index))) {
             passages = r.numDocs();
         }
 
+        Path pdftotextErr = logDir.resolve("pdftotext-x" + scale + ".err");
         t0 = System.nanoTime();
-        code = new ProcessBuilder("bash", "-c",
+        code = new ProcessBuilder("/usr/bin/time", "-v", "bash", "-c",
                 "for f in \"$1\"/*.pdf; do pdftotext -q \"$f\" /dev/null || exit 1; done", "_", folder.toString())
-                .inheritIO().start().waitFor();
+                .redirectError(pdftotextErr.toFile()).start().waitFor();
         double pdftotext = (System.nanoTime() - t0) / 1e9;
         if (code != 0) {
-            throw new IOException("pdftotext failed on a file of " + folder);
+            throw new IOException("pdftotext failed on a file of " + folder + "; see " + pdftotextErr);
         }
-        return new Result(scale, pdfs.size(), pages, passages, indexSeconds, rss, pdftotext, treeSize(index));
+        return new Result(scale, pdfs.size(), pages, passages, indexSeconds, indexCpu, rss, pdftotext,
+                cpuSeconds(Files.readString(pdftotextErr)), treeSize(index));
+    }
+
+    private static double cpuSeconds(String timeOutput) {
+        Matcher m = CPU.matcher(timeOutput);
+        double sum = 0;
+        while (m.find()) {
+            sum += Double.parseDouble(m.group(1));
+        }
+        return sum;
     }
 
     static long treeSize(Path dir) throws IOException {

@@ -71,6 +71,11 @@ public final class ScaledCorpus {
         return folder;
     }
 
+    /** Whether a file name is that of a copy made by this class (not one of the bundled originals). */
+    static boolean isCopy(String name) {
+        return name.matches(".*-copy\\d+\\.[pP][dD][fF]");
+    }
+
     static String copyName(String name, int k) {
         if (k == 0) {
             return name;

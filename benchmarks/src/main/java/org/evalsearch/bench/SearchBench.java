@@ -62,7 +62,7 @@ final class SearchBench {
             String params = q.params();
             String path = switch (q.kind()) {
                 case GROUP_BY_REPORT -> "/api/search?" + params + "&group=doc";
-                case EXPORT_1000 -> "/api/export?" + params + "&format=json&limit=" + QueryMix.EXPORT_ROWS;
+                case EXPORT_1000 -> "/api/export?" + params + "&format=json";
                 case DEEP_CURSOR -> deepCursorPath(server, params);
                 default -> "/api/search?" + join(params, "size=" + QueryMix.PAGE_SIZE);
             };
