@@ -54,6 +54,7 @@ function render() {
   syncControls();
   const searching = view === 'results' || view === 'map';
   $('facets').hidden = !searching;
+  document.querySelector('.layout').classList.toggle('no-facets', !searching);
   $('filters-toggle').hidden = !searching;
   $('chips').hidden = !searching;
   $('did-you-mean').hidden = true;

@@ -48,7 +48,7 @@ function checkboxFacet(name, heading, values, selected, onToggle) {
     return el('li', { class: 'facet-value' + (v.count === 0 ? ' zero' : '') },
       box,
       el('label', { for: id }, el('span', { class: 'facet-label' }, labelFor(name, v.value)),
-        el('span', { class: 'count', 'aria-label': `${v.count} passages` }, String(v.count))));
+        el('span', { class: 'count' }, String(v.count), el('span', { class: 'visually-hidden' }, ' passages'))));
   });
   const children = [el('legend', {}, heading), el('ul', { class: 'facet-values' }, items)];
   if (values.length > SHOWN) {

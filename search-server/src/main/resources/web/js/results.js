@@ -58,7 +58,7 @@ export function renderHit(hit, { inGroup = false } = {}) {
   if (hit.snippet) setSnippet(snippet, hit.snippet);
   else snippet.textContent = hit.text || '';
   const expand = el('button', {
-    type: 'button', class: 'expand', 'aria-expanded': 'false', 'aria-controls': detail.id,
+    type: 'button', class: 'expand', 'aria-expanded': 'false', 'aria-controls': detail.id, 'aria-describedby': titleId,
   }, 'Show full passage');
   expand.addEventListener('click', () => toggleDetail(expand, detail, hit));
   return el('li', { class: 'hit', 'data-id': hit.id },

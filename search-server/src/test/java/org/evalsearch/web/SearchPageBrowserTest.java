@@ -316,7 +316,7 @@ class SearchPageBrowserTest {
 
     private static int typeFacetSum() {
         return driver.findElements(By.cssSelector("fieldset[data-facet=type] .count")).stream()
-                .mapToInt(e -> Integer.parseInt(e.getText())).sum();
+                .mapToInt(e -> Integer.parseInt(e.getText().replaceAll("\\D.*$", ""))).sum();
     }
 
     private static List<String> hitIds() {
@@ -384,6 +384,7 @@ class SearchPageBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.activeElement.blur();");
         Files.createDirectories(SCREENSHOTS);
         Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
