@@ -1,0 +1,83 @@
+package org.evalsearch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.evalsearch.TestPdfs;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line: exit codes of {@code index} (with and without --strict) and the lines {@code export} writes. */
+class IndexAndExportCommandTest {
+    private static final List<String> EXPORT_KEYS = List.of("id", "doc", "title", "year", "page", "page_label",
+            "section", "type", "number", "themes", "criteria", "countries", "regions", "language", "text");
+    private static final List<String> LIST_KEYS = List.of("themes", "criteria", "countries", "regions");
+    private static final List<String> DOCS = List.of("2008-protection-of-migrant-workers-2001-07-gb-summary.pdf",
+            "2013-labour-migration-evaluation-summary.pdf");
+
+    @TempDir
+    static Path tmp;
+    static Path folder;
+    static Path index;
+    static int firstExit;
+
+    @BeforeAll
+    static void indexTwoReportsAndABadFile() throws IOException {
+        folder = tmp.resolve("corpus");
+        index = tmp.resolve("index");
+        TestPdfs.copyInto(folder, DOCS.stream().map(TestPdfs::corpus).toArray(Path[]::new));
+        TestPdfs.copyInto(folder, TestPdfs.resource("bad-pdfs/not-a-pdf.pdf"));
+        firstExit = cli("index", folder.toString(), "--index", index.toString(), "--no-ocr");
+    }
+
+    private static int cli(String... args) {
+        return new CommandLine(new IndexerCli()).execute(args);
+    }
+
+    @Test
+    void aCompletedRunExitsZeroEvenWithSkippedFilesButNotWhenStrict() {
+        assertEquals(0, firstExit);
+        assertEquals(1, cli("index", folder.toString(), "--index", index.toString(), "--no-ocr", "--strict"));
+    }
+
+    @Test
+    void exportWritesEveryPassageWithItsKeysInDocumentOrder() throws IOException {
+        Path out = tmp.resolve("passages.jsonl");
+        assertEquals(0, cli("export", "--index", index.toString(), "--out", out.toString()));
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+            lines.add(json.readTree(line));
+        }
+        assertTrue(lines.size() > 50, "passages: " + lines.size());
+        for (JsonNode n : lines) {
+            for (String key : EXPORT_KEYS) {
+                assertTrue(n.has(key), "missing key " + key + " in " + n);
+            }
+            LIST_KEYS.forEach(k -> assertTrue(n.get(k).isArray(), k + " is a list"));
+            assertEquals("id", n.fieldNames().next(), "the id comes first");
+            assertEquals(n.get("doc").asText() + "#" + n.get("ordinal").asInt(), n.get("id").asText());
+        }
+        // document order: files by name, then passages by ordinal 0, 1, 2 ... with pages never going back
+        assertEquals(DOCS, lines.stream().map(n -> n.get("doc").asText()).distinct().toList());
+        for (String doc : DOCS) {
+            List<JsonNode> ofDoc = lines.stream().filter(n -> n.get("doc").asText().equals(doc)).toList();
+            for (int i = 0; i < ofDoc.size(); i++) {
+                assertEquals(i, ofDoc.get(i).get("ordinal").asInt(), doc);
+                if (i > 0) {
+                    assertTrue(ofDoc.get(i).get("page").asInt() >= ofDoc.get(i - 1).get("page").asInt(), doc);
+                }
+            }
+        }
+    }
+}
