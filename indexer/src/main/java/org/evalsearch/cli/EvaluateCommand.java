@@ -54,6 +54,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Ignore the queries' filters: ranking alone, independent of the passage tags.")
     boolean noFilters;
 
+    @Option(names = "--show-hits", description = "Also list each query's hits under evalsearch, judged ones marked.")
+    boolean showHits;
+
     @Override
     public Integer call() throws Exception {
         if (passages == null && (!Files.isDirectory(index) || !DirectoryReader.indexExists(FSDirectory.open(index)))) {
@@ -96,6 +99,10 @@ final class EvaluateCommand implements Callable<Integer> {
                         QueryVocabulary.forIndex(rebuilt.reader(), stemmer)))));
             }
         }
-        new ReportPrinter(System.out, k).print(runs);
+        ReportPrinter printer = new ReportPrinter(System.out, k);
+        printer.print(runs);
+        if (showHits) {
+            printer.printHits(runs.get(1));
+        }
     }
 }

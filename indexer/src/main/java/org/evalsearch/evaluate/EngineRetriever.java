@@ -2,11 +2,13 @@ package org.evalsearch.evaluate;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.evalsearch.index.PassageRecord;
@@ -15,12 +17,11 @@ import org.evalsearch.query.PassageQueryParser;
 import org.evalsearch.query.SearchFilters;
 
 /**
- * evalsearch's own ranking, as the server runs it: the shared {@link PassageQueryParser}, the query's filters as
- * drill-down terms, and passages that repeat another passage of the same evaluation folded into the first shown.
+ * evalsearch's own ranking, as the server runs it: the shared {@link PassageQueryParser}, the shared
+ * {@link SearchFilters}, and passages that repeat an earlier passage of the same evaluation left out (the server
+ * folds them into that passage's {@code also_in}).
  */
 public final class EngineRetriever implements Retriever {
-    /** Hits fetched per hit wanted, so that folding repeats still fills the page. */
-    private static final int OVERFETCH = 3;
     private static final FacetsConfig FACETS = Schema.facetsConfig();
 
     private final String name;
@@ -40,14 +41,18 @@ public final class EngineRetriever implements Retriever {
 
     @Override
     public List<PassageRecord> search(JudgedQuery q, int k) throws IOException {
-        Query query = SearchFilters.of(q.filters()).apply(parser.parse(q.query()), FACETS);
-        Set<String> shown = new HashSet<>();
+        q.filters().keySet().stream().filter(f -> !SearchFilters.NAMES.contains(f)).findFirst().ifPresent(f -> {
+            throw new IllegalArgumentException("unknown filter '" + f + "' in " + q.id() + " (known: " + SearchFilters.NAMES + ")");
+        });
+        Query parsed = parser.parse(q.query());
+        Query unrepeated = new BooleanQuery.Builder()
+                .add(parsed, parsed instanceof MatchAllDocsQuery ? BooleanClause.Occur.FILTER : BooleanClause.Occur.MUST)
+                .add(new FieldExistsQuery(Schema.REPEATS), BooleanClause.Occur.MUST_NOT)
+                .build();
+        Query query = SearchFilters.of(q.filters()).apply(unrepeated, FACETS);
         List<PassageRecord> hits = new ArrayList<>(k);
-        for (ScoreDoc sd : searcher.search(query, k * OVERFETCH).scoreDocs) {
-            PassageRecord r = StoredPassages.load(searcher.getIndexReader(), sd.doc);
-            if (shown.add(r.repeats() != null ? r.repeats() : r.id()) && hits.size() < k) {
-                hits.add(r);
-            }
+        for (ScoreDoc sd : searcher.search(query, k).scoreDocs) {
+            hits.add(StoredPassages.load(searcher.getIndexReader(), sd.doc));
         }
         return hits;
     }

@@ -50,6 +50,13 @@ public final class RelevantPassages {
         return passages.size();
     }
 
+    /** The grade of the best judged passage {@code hit} contains, or 0 (ignoring that it may have been found already). */
+    public int gradeOf(PassageRecord hit) {
+        String text = normalise(hit.text());
+        return passages.stream().filter(p -> p.docs().contains(hit.doc()) && text.contains(p.key()))
+                .mapToInt(Passage::grade).max().orElse(0);
+    }
+
     /** nDCG, recall and reciprocal rank of the first {@code k} hits. */
     public Scores score(List<PassageRecord> hits, int k) {
         Set<String> found = new HashSet<>();

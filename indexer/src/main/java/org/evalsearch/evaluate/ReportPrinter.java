@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.evalsearch.index.PassageRecord;
 
 /** Prints runs side by side: every query under every system, then the means and each system's gain over the first. */
 public final class ReportPrinter {
@@ -40,6 +41,22 @@ public final class ReportPrinter {
                     s.ndcg() - ref.ndcg(), s.recall() - ref.recall(), s.rr() - ref.rr(), runs.get(0).system());
             out.printf(Locale.ROOT, "%-" + (width + 7) + "s %8s %9s %6s%s%n", run.system(), f3(s.ndcg()), f3(s.recall()),
                     f3(s.rr()), gain);
+        }
+    }
+
+    /** Each query's hits under {@code run}, the judged ones marked with their grade, to see why a query scores low. */
+    public void printHits(Evaluation.Run run) {
+        out.println();
+        out.println("Hits of " + run.system() + " (grade, passage id, section, text):");
+        for (Evaluation.QueryResult r : run.queries()) {
+            out.printf(Locale.ROOT, "%s '%s'  %s%n", r.query().id(), r.query().query(), filters(r.query()));
+            RelevantPassages judged = new RelevantPassages(r.query().relevant());
+            for (PassageRecord hit : r.hits()) {
+                int grade = judged.gradeOf(hit);
+                String text = hit.text().replaceAll("\\s+", " ");
+                out.printf(Locale.ROOT, "  %s %-55s %-30.30s %.110s%n", grade > 0 ? Integer.toString(grade) : ".",
+                        hit.id(), hit.section() == null ? "" : hit.section(), text);
+            }
         }
     }
 
