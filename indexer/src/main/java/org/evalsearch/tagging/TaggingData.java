@@ -1,0 +1,58 @@
+package org.evalsearch.tagging;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The editable data files the tagger works from: cue phrases, the theme taxonomy and the gazetteer. Defaults ship
+ * in the jar under {@code evalsearch/}; a folder named by the system property {@code evalsearch.tagging.dir} or
+ * the environment variable {@code EVALSEARCH_TAGGING_DIR} overrides any of them file by file.
+ */
+public record TaggingData(CueBook cues, Taxonomy taxonomy, Gazetteer gazetteer) {
+    public static final String CUES = "cues.txt";
+    public static final String THEMES = "themes.md";
+    public static final String GAZETTEER = "gazetteer.tsv";
+
+    private static volatile TaggingData defaults;
+
+    /** The data files from the configured override folder, if any, else from the jar; loaded once. */
+    public static TaggingData defaults() {
+        TaggingData d = defaults;
+        if (d == null) {
+            synchronized (TaggingData.class) {
+                if (defaults == null) {
+                    String dir = System.getProperty("evalsearch.tagging.dir", System.getenv("EVALSEARCH_TAGGING_DIR"));
+                    defaults = load(dir == null || dir.isBlank() ? null : Path.of(dir));
+                }
+                d = defaults;
+            }
+        }
+        return d;
+    }
+
+    /** Loads each file from {@code dir} when it holds one, else the bundled default. */
+    public static TaggingData load(Path dir) {
+        try (Reader cues = open(dir, CUES); Reader themes = open(dir, THEMES); Reader places = open(dir, GAZETTEER)) {
+            return new TaggingData(CueBook.parse(cues, CUES), Taxonomy.parse(themes, THEMES), Gazetteer.parse(places, GAZETTEER));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read tagging data: " + e.getMessage(), e);
+        }
+    }
+
+    private static Reader open(Path dir, String name) throws IOException {
+        if (dir != null && Files.isRegularFile(dir.resolve(name))) {
+            return Files.newBufferedReader(dir.resolve(name), StandardCharsets.UTF_8);
+        }
+        InputStream in = TaggingData.class.getResourceAsStream("/evalsearch/" + name);
+        if (in == null) {
+            throw new IOException("bundled data file evalsearch/" + name + " is missing");
+        }
+        return new InputStreamReader(in, StandardCharsets.UTF_8);
+    }
+}
