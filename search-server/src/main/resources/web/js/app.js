@@ -95,7 +95,8 @@ function apiSearchParams(size, cursor) {
 
 async function runSearch() {
   const mine = ++seq;
-  const wanted = PAGE_SIZE * state.page;
+  const landing = !hasSearch(state);
+  const wanted = landing ? 1 : PAGE_SIZE * state.page;
   setStatus('Searching…');
   $('main').setAttribute('aria-busy', 'true');
   const exportParams = searchParams(state);
@@ -105,7 +106,7 @@ async function runSearch() {
     const answer = await getJson('search', apiSearchParams(Math.min(wanted, MAX_PAGE_SIZE)));
     const hits = [...answer.hits];
     let cursor = answer.next_cursor;
-    while (!state.group && hits.length < wanted && cursor && mine === seq) {
+    while (!landing && !state.group && hits.length < wanted && cursor && mine === seq) {
       const more = await getJson('search', apiSearchParams(Math.min(wanted - hits.length, MAX_PAGE_SIZE), cursor));
       hits.push(...more.hits);
       cursor = more.next_cursor;
@@ -114,7 +115,8 @@ async function runSearch() {
     answer.next_cursor = cursor;
     lastAnswer = answer;
     rememberFacets(answer.facets);
-    showResults(answer, hits);
+    if (landing) showLanding(answer);
+    else showResults(answer, hits);
     showFacets(answer.facets);
   } catch (e) {
     if (mine === seq) showError(e.message);
@@ -124,6 +126,8 @@ async function runSearch() {
 }
 
 function showResults(answer, hits) {
+  $('intro').hidden = true;
+  $('results-toolbar').hidden = false;
   const list = $('results');
   list.replaceChildren();
   loadedHits = hits.length;
@@ -143,8 +147,31 @@ function showResults(answer, hits) {
   }
   list.classList.toggle('grouped', state.group);
   $('more').hidden = state.group || !answer.next_cursor;
-  if (!hasSearch(state) && total > 0) list.before(browseHints(answer));
-  else document.querySelector('.browse-hints')?.remove();
+}
+
+/** The start page: what is indexed, how to search, and one link per passage type. */
+function showLanding(answer) {
+  $('results').replaceChildren();
+  $('empty').hidden = true;
+  $('more').hidden = true;
+  $('results-toolbar').hidden = true;
+  $('did-you-mean').hidden = true;
+  const reports = ((answer.facets && answer.facets.doc) || []).length;
+  const types = ((answer.facets && answer.facets.type) || []).filter((t) => t.value !== 'other');
+  setStatus(`${answer.total} passages from ${reports} reports`);
+  $('intro').replaceChildren(...[
+    el('h2', {}, `Search ${answer.total.toLocaleString('en')} passages from ${reports} evaluation reports`),
+    el('ul', {},
+      el('li', {}, 'Type words in the box above: results appear as you type. Use "quotes" for a phrase.'),
+      el('li', {}, 'Narrow down with the filters: type of passage, theme, criterion, year, report…'),
+      el('li', {}, 'Each result shows its report, section and page; "p. N" opens the PDF at that page.')),
+    types.length ? el('nav', { class: 'browse-hints', 'aria-label': 'Browse by type' },
+      el('span', {}, 'Browse: '),
+      el('ul', { class: 'inline-list' }, types.map((t) => el('li', {},
+        el('a', { href: hrefFor(withFilter(state, 'type', t.value, true)) }, `${labelFor('type', t.value)} (${t.count})`))))) : null,
+    el('p', {}, 'Or see the ', el('a', { href: '?view=map' }, 'evidence map'), ' or the list of ', el('a', { href: '?view=reports' }, 'reports'), '.'),
+  ].filter(Boolean));
+  $('intro').hidden = false;
 }
 
 function countText(total, answer) {
@@ -152,16 +179,6 @@ function countText(total, answer) {
   const passages = `${total.toLocaleString('en')} passage${total === 1 ? '' : 's'}`;
   if (state.group && answer.groups) return `${passages} in ${answer.groups.length} reports${took}`;
   return `${passages}${took}`;
-}
-
-/** On the start page: one link per passage type, so "all recommendations" is one click away. */
-function browseHints(answer) {
-  document.querySelector('.browse-hints')?.remove();
-  const types = (answer.facets && answer.facets.type) || [];
-  return el('nav', { class: 'browse-hints', 'aria-label': 'Browse by type' },
-    el('span', {}, 'Browse: '),
-    el('ul', { class: 'inline-list' }, types.map((t) => el('li', {},
-      el('a', { href: hrefFor(withFilter(state, 'type', t.value, true)) }, `${t.label || labelFor('type', t.value)} (${t.count})`)))));
 }
 
 function emptyState() {
@@ -337,6 +354,7 @@ function showError(message) {
   setStatus('');
   if (state.view === 'results') {
     $('results').replaceChildren();
+    $('intro').hidden = true;
     $('empty').hidden = true;
     $('more').hidden = true;
     $('result-count').textContent = '';

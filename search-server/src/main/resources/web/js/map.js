@@ -6,10 +6,10 @@ import { facetHeading } from './state.js';
 
 const LEVELS = 5;
 
+/** Values along one side of the map; years read best in order, other facets keep the server's order (by count). */
 function axis(values, name) {
-  return (values || []).map((v) => (typeof v === 'object'
-    ? { value: String(v.value), label: v.label || labelFor(name, v.value) }
-    : { value: String(v), label: labelFor(name, v) }));
+  const out = (values || []).map((v) => ({ value: String(v.value), label: v.label || labelFor(name, v.value) }));
+  return name === 'year' ? out.sort((a, b) => Number(a.value) - Number(b.value)) : out;
 }
 
 function countsOf(answer) {

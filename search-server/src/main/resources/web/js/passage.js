@@ -27,10 +27,10 @@ function short(text) {
   return t.length > SHORT ? t.slice(0, SHORT).replace(/\s\S*$/, '') + ' …' : t;
 }
 
-/** A compact line for a related passage: type, report, year, page link and the start of its text. */
-function related(p, withReport) {
+/** A compact line for a related passage: its role, type, report, year, page link and the start of its text. */
+function related(p, withReport, role) {
   return el('li', { class: 'related' },
-    el('p', { class: 'related-head' }, typeBadge(p), ' ',
+    el('p', { class: 'related-head' }, role ? el('span', { class: 'related-role' }, role + ' ') : null, typeBadge(p), ' ',
       withReport ? [reportLink(p), ' ', p.year ? `(${p.year})` : '', ' '] : null, pageLink(p)),
     el('p', { class: 'related-text' }, short(p.text)));
 }
@@ -58,8 +58,8 @@ export function renderDetail(data, hit) {
     block('Management response', responses.map((r) => related(r, false))),
     block('Responds to', recommendation.map((r) => related(r, false))),
     block('Context in the report', [
-      previous ? related(previous, false) : null,
-      next ? related(next, false) : null,
+      previous ? related(previous, false, 'Before:') : null,
+      next ? related(next, false, 'After:') : null,
     ]),
     block('Similar passages in other reports', similar.map((s) => related(s, true))),
   ].filter(Boolean);

@@ -151,6 +151,7 @@ class SearchPageBrowserTest {
         assertEquals(fullText.replaceAll("\\s+", " ").strip(),
                 detail.findElement(By.cssSelector(".full-text")).getText().replaceAll("\\s+", " ").strip());
         assertEquals("true", first.findElement(By.cssSelector("button.expand")).getAttribute("aria-expanded"));
+        screenshot("passage.png", first);
 
         JsonNode hit = filtered.get("hits").get(0);
         WebElement pdf = first.findElement(By.cssSelector(".hit-foot .page-link"));
@@ -208,10 +209,17 @@ class SearchPageBrowserTest {
         assertEquals("year_asc", driver.findElement(By.id("sort")).getAttribute("value"));
         assertTrue(driver.findElement(By.id("chips")).getText().contains("Year: 2008–2009"));
 
-        open("?q=qqxqzzyv");
+        open("?q=statstics");
         waitFor(d -> driver.findElement(By.id("empty")).isDisplayed());
         assertTrue(driver.findElement(By.id("empty")).getText().contains("No passages match"));
         assertTrue(driver.findElements(By.cssSelector("#results .hit")).isEmpty());
+        String respelt = api("search?q=statstics&size=1").get("did_you_mean").asText();
+        WebElement didYouMean = driver.findElement(By.cssSelector("#did-you-mean a"));
+        assertEquals(respelt, didYouMean.getText());
+        didYouMean.click();
+        int respeltTotal = api("search?q=" + enc(respelt) + "&size=1").get("total").asInt();
+        waitFor(d -> resultCount() == respeltTotal);
+        assertTrue(respeltTotal > 0);
 
         open("?q=" + enc("statistics AND (labour"));
         waitFor(d -> driver.findElement(By.id("error")).isDisplayed());
@@ -384,7 +392,12 @@ class SearchPageBrowserTest {
     }
 
     private static void screenshot(String name) throws IOException {
-        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0); document.activeElement.blur();");
+        screenshot(name, driver.findElement(By.tagName("body")));
+    }
+
+    /** A screenshot of the window scrolled to show the top of {@code element}. */
+    private static void screenshot(String name, WebElement element) throws IOException {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView(); document.activeElement.blur();", element);
         Files.createDirectories(SCREENSHOTS);
         Path shot = driver.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
