@@ -94,11 +94,11 @@ public final class Suggestions {
         Map<String, Boolean> titles = new HashMap<>();
         for (ReportMeta m : view.reports().values()) {
             if (m.title() != null && !m.title().isBlank() && titles.putIfAbsent(m.title(), true) == null) {
-                out.add(new Entry(m.title(), "title", m.doc(), 1_000_000));
+                out.add(new Entry(m.title(), "title", m.doc(), 500));
             }
         }
         for (String theme : FacetCounts.indexedValues(view.facetState(), Schema.THEME)) {
-            out.add(new Entry(FacetLabels.label(Schema.THEME, theme, view.reports()), "theme", theme, 100_000));
+            out.add(new Entry(FacetLabels.label(Schema.THEME, theme, view.reports()), "theme", theme, 300));
         }
         frequentPhrases(view.reader()).forEach((phrase, n) -> out.add(new Entry(phrase, "phrase", null, n)));
         return out;

@@ -1,0 +1,328 @@
+package org.evalsearch.api;
+
+import static org.evalsearch.api.TestServer.enc;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The JSON API over an index of the bundled corpus, through real HTTP. */
+class SearchApiTest {
+    static final List<String> FACETS = List.of("type", "theme", "criterion", "country", "region", "year", "doc",
+            "evaluation_type", "language", "priority", "stance");
+    static final String SUMMARY_2013 = "2013-labour-migration-evaluation-summary.pdf";
+    static final String LMPP_2009 = "2009-lmpp-project-final-evaluation-summary.pdf";
+
+    @TempDir
+    static Path tmp;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = TestServer.start(TestServer.BUNDLED_CORPUS, tmp.resolve("index"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+    }
+
+    @Test
+    void searchAnswersWithTheDocumentedKeys() throws Exception {
+        JsonNode r = server.json("/api/search?q=migration");
+        for (String key : List.of("total", "took_ms", "hits", "facets", "next_cursor")) {
+            assertTrue(r.has(key), "answer lacks " + key);
+        }
+        assertTrue(r.get("total").asLong() > 10);
+        assertEquals(10, r.get("hits").size());
+        assertFalse(r.get("next_cursor").isNull());
+        for (JsonNode hit : r.get("hits")) {
+            for (String key : List.of("id", "doc", "title", "year", "page", "page_label", "section", "type", "number",
+                    "themes", "criteria", "countries", "regions", "text", "snippet", "score", "pdf_url", "stance",
+                    "responses", "responds_to", "priority", "repeats", "also_in")) {
+                assertTrue(hit.has(key), "hit lacks " + key + ": " + hit);
+            }
+            assertEquals("/api/documents/" + hit.get("doc").asText() + "/pdf#page=" + hit.get("page").asInt(),
+                    hit.get("pdf_url").asText());
+            assertTrue(hit.get("snippet").asText().contains("<mark>"), hit.get("snippet").asText());
+        }
+        for (String facet : FACETS) {
+            assertTrue(r.get("facets").has(facet), "facets lack " + facet);
+        }
+        JsonNode first = r.get("facets").get("doc").get(0);
+        assertTrue(first.has("value") && first.has("label") && first.has("count"));
+    }
+
+    @Test
+    void facetCountEqualsHitsWhenFilteredToThatValue() throws Exception {
+        JsonNode facets = server.json("/api/search?q=migration&size=1").get("facets");
+        int checked = 0;
+        for (String dim : FACETS) {
+            int perDim = 0;
+            for (JsonNode v : facets.get(dim)) {
+                if (v.get("count").asLong() == 0 || perDim++ == 3) {
+                    continue;
+                }
+                JsonNode filtered = server.json("/api/search?q=migration&size=1&" + dim + "=" + enc(v.get("value").asText()));
+                assertEquals(v.get("count").asLong(), filtered.get("total").asLong(), dim + "=" + v.get("value"));
+                checked++;
+            }
+        }
+        assertTrue(checked >= 5, "too few facet values to check: " + checked);
+    }
+
+    @Test
+    void aFacetsCountsIgnoreItsOwnFilterAndValuesOfOneFacetAreOred() throws Exception {
+        Map<String, Long> docs = counts(server.json("/api/search?q=migration&size=1").get("facets").get("doc"));
+        JsonNode one = server.json("/api/search?q=migration&size=1&doc=" + enc(SUMMARY_2013));
+        assertEquals(docs, counts(one.get("facets").get("doc")), "doc counts must ignore the doc filter");
+        long yearSum = 0;
+        for (JsonNode y : one.get("facets").get("year")) {
+            yearSum += y.get("count").asLong();
+        }
+        assertEquals(one.get("total").asLong(), yearSum, "other facets are counted within the filter");
+
+        JsonNode two = server.json("/api/search?q=migration&size=1&doc=" + enc(SUMMARY_2013) + "&doc=" + enc(LMPP_2009));
+        assertEquals(docs.get(SUMMARY_2013) + docs.get(LMPP_2009), two.get("total").asLong());
+
+        JsonNode and = server.json("/api/search?q=migration&size=1&doc=" + enc(SUMMARY_2013) + "&year=2009");
+        assertEquals(0, and.get("total").asLong(), "different facets are AND-ed");
+        JsonNode range = server.json("/api/search?q=migration&size=1&year=2008-2009");
+        Map<String, Long> years = counts(server.json("/api/search?q=migration&size=1").get("facets").get("year"));
+        assertEquals(years.get("2008") + years.get("2009"), range.get("total").asLong());
+    }
+
+    @Test
+    void yearFacetCoversTheRangePresent() throws Exception {
+        JsonNode years = server.json("/api/search?size=1").get("facets").get("year");
+        List<Integer> list = new ArrayList<>();
+        years.forEach(y -> list.add(y.get("value").asInt()));
+        assertEquals(2008, list.get(0));
+        assertEquals(2021, list.get(list.size() - 1));
+        assertEquals(2021 - 2008 + 1, list.size(), "every year in between, with zeros");
+    }
+
+    @Test
+    void emptyQueryWithFiltersBrowses() throws Exception {
+        Map<String, Long> years = counts(server.json("/api/search?size=1").get("facets").get("year"));
+        JsonNode browse = server.json("/api/search?year=2013&size=5");
+        assertEquals(years.get("2013"), browse.get("total").asLong());
+        for (JsonNode hit : browse.get("hits")) {
+            assertEquals(2013, hit.get("year").asInt());
+        }
+    }
+
+    @Test
+    void cursorPagingReturnsEveryHitOnce() throws Exception {
+        for (String sort : List.of("relevance", "year_desc", "year_asc")) {
+            String query = "/api/search?q=migration%20policy&doc=" + enc(LMPP_2009) + "&doc=" + enc(SUMMARY_2013)
+                    + "&size=37&sort=" + sort;
+            JsonNode page = server.json(query);
+            long total = page.get("total").asLong();
+            assertTrue(total > 37 * 2, "query should need several pages, total " + total);
+            Set<String> seen = new HashSet<>();
+            int pages = 0;
+            while (true) {
+                for (JsonNode hit : page.get("hits")) {
+                    assertTrue(seen.add(hit.get("id").asText()), "hit seen twice: " + hit.get("id"));
+                }
+                pages++;
+                if (page.get("next_cursor").isNull()) {
+                    break;
+                }
+                page = server.json(query + "&cursor=" + enc(page.get("next_cursor").asText()));
+                assertTrue(pages < 100, "paging does not end");
+            }
+            assertEquals(total, seen.size(), sort);
+        }
+    }
+
+    @Test
+    void markupInTheQueryComesBackEscaped() throws Exception {
+        JsonNode r = server.json("/api/search?q=" + enc("<script>alert(1)<\\/script> migration"));
+        assertTrue(r.get("hits").size() > 0);
+        for (JsonNode hit : r.get("hits")) {
+            String withoutMarks = hit.get("snippet").asText().replace("<mark>", "").replace("</mark>", "");
+            assertFalse(withoutMarks.contains("<"), withoutMarks);
+            assertFalse(withoutMarks.contains(">"), withoutMarks);
+        }
+    }
+
+    @Test
+    void markupThatIsNotQuerySyntaxIsRefusedAsJson() throws Exception {
+        HttpResponse<String> r = server.get("/api/search?q=" + enc("<script>alert(1)</script>"));
+        assertEquals(400, r.statusCode());
+        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/json"));
+    }
+
+    @Test
+    void exportStreamsEveryMatchWithACitation() throws Exception {
+        String filter = "q=migration&doc=" + enc(SUMMARY_2013) + "&doc=" + enc(LMPP_2009);
+        long total = server.json("/api/search?" + filter).get("total").asLong();
+        HttpResponse<String> csv = server.get("/api/export?" + filter + "&format=csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.body())).getRecords();
+        assertEquals(total, rows.size());
+        CSVRecord row = rows.get(0);
+        assertTrue(row.get("citation").matches(".+ \\(\\d{4}\\), p\\. \\S+"), row.get("citation"));
+
+        JsonNode json = server.parse(server.get("/api/export?" + filter + "&format=json").body());
+        assertEquals(total, json.size());
+        assertTrue(json.get(0).has("citation"));
+
+        long all = server.json("/api/search?size=1").get("total").asLong();
+        assertTrue(all > 100, "the whole index is larger than the 100-hit page cap");
+        HttpResponse<String> everything = server.get("/api/export?format=csv");
+        assertEquals(all, CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(everything.body())).getRecords().size());
+    }
+
+    @Test
+    void badInputGets400WithAMessage() throws Exception {
+        List<String> bad = List.of(
+                "/api/search?q=" + enc("\"unclosed phrase"),
+                "/api/search?q=" + enc("*leading"),
+                "/api/search?q=" + enc("a".repeat(1001)),
+                "/api/search?q=x&size=0",
+                "/api/search?q=x&size=101",
+                "/api/search?q=x&size=ten",
+                "/api/search?q=x&sort=alphabetical",
+                "/api/search?q=x&colour=red",
+                "/api/search?q=x&type=recomendation",
+                "/api/search?q=x&year=20x3",
+                "/api/search?q=x&year=2015-2010",
+                "/api/search?q=x&cursor=not-a-cursor",
+                "/api/search?q=x&group=year",
+                "/api/map?rows=nothing&cols=doc",
+                "/api/map?rows=doc&cols=doc",
+                "/api/export?format=xml",
+                "/api/suggest?q=" + enc("m".repeat(101)));
+        for (String url : bad) {
+            HttpResponse<String> r = server.get(url);
+            assertEquals(400, r.statusCode(), url + " -> " + r.body());
+            JsonNode body = server.parse(r.body());
+            assertTrue(body.get("error").asText().length() > 5, url + " -> " + r.body());
+        }
+    }
+
+    @Test
+    void groupingShowsOneReportOnce() throws Exception {
+        JsonNode r = server.json("/api/search?q=migration&group=doc");
+        Set<String> docs = new HashSet<>();
+        for (JsonNode hit : r.get("hits")) {
+            assertTrue(docs.add(hit.get("doc").asText()), "report shown twice");
+            assertTrue(hit.get("group_count").asInt() >= 1);
+        }
+        assertTrue(docs.size() >= 3);
+    }
+
+    @Test
+    void passageComesWithNeighboursAndSimilarPassagesOfOtherEvaluations() throws Exception {
+        JsonNode hit = server.json("/api/search?q=" + enc("labour migration statistics data") + "&doc=" + enc(SUMMARY_2013))
+                .get("hits").get(0);
+        JsonNode p = server.json("/api/passages/" + enc(hit.get("id").asText()));
+        assertEquals(hit.get("id"), p.get("id"));
+        int ordinal = p.get("ordinal").asInt();
+        if (ordinal > 0) {
+            assertEquals(ordinal - 1, p.get("previous").get("ordinal").asInt());
+        }
+        assertEquals(ordinal + 1, p.get("next").get("ordinal").asInt());
+        assertTrue(p.get("similar").size() > 0, "no similar passages");
+        for (JsonNode s : p.get("similar")) {
+            assertFalse(s.get("evaluation").asText().equals(p.get("evaluation").asText()),
+                    "similar passages come from other evaluations");
+        }
+        assertEquals(404, server.get("/api/passages/" + enc("no-such.pdf#1")).statusCode());
+    }
+
+    @Test
+    void evidenceMapCountsEveryPairAndLinksToItsSearch() throws Exception {
+        JsonNode map = server.json("/api/map?q=migration&rows=year&cols=doc");
+        long sum = 0;
+        for (JsonNode cell : map.get("cells")) {
+            sum += cell.get("count").asLong();
+        }
+        long total = server.json("/api/search?q=migration&size=1").get("total").asLong();
+        assertEquals(total, sum, "year and doc have one value per passage, so the cells add up to the total");
+        JsonNode cell = map.get("cells").get(0);
+        JsonNode listed = server.json(cell.get("search_url").asText() + "&size=1");
+        assertEquals(cell.get("count").asLong(), listed.get("total").asLong());
+
+        HttpResponse<String> csv = server.get("/api/map?q=migration&rows=year&cols=language&format=csv");
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.body().startsWith("year \\ language,"), csv.body());
+    }
+
+    @Test
+    void documentsListMetadataOutlineAndCounts() throws Exception {
+        JsonNode list = server.json("/api/documents").get("documents");
+        assertEquals(7, list.size());
+        JsonNode d = server.json("/api/documents/" + enc(SUMMARY_2013));
+        assertEquals(2013, d.get("year").asInt());
+        assertTrue(d.get("outline").size() > 1);
+        long typed = 0;
+        for (JsonNode c : d.get("types")) {
+            typed += c.asLong();
+        }
+        assertEquals(d.get("passages").asLong(), typed);
+        assertEquals(404, server.get("/api/documents/nothing.pdf").statusCode());
+        HttpResponse<String> pdf = server.get("/api/documents/" + enc(SUMMARY_2013) + "/pdf");
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("content-type").orElse(""));
+    }
+
+    @Test
+    void suggestionsHealthAndOpenApi() throws Exception {
+        JsonNode s = server.json("/api/suggest?q=migr");
+        assertTrue(s.get("suggestions").size() > 0);
+        for (JsonNode x : s.get("suggestions")) {
+            assertTrue(x.get("text").asText().toLowerCase().contains("migr"), x.toString());
+        }
+        JsonNode h = server.json("/api/health");
+        assertEquals(7, h.get("documents").asInt());
+        assertTrue(h.get("passages").asInt() > 100);
+        assertNotNull(h.get("last_indexed").asText());
+        JsonNode api = server.json("/api/openapi.json");
+        assertTrue(api.get("paths").has("/api/search"));
+    }
+
+    @Test
+    void didYouMeanOffersAKnownSpelling() throws Exception {
+        JsonNode r = server.json("/api/search?q=migratoin");
+        assertEquals(0, r.get("total").asLong());
+        assertEquals("migration", r.get("did_you_mean").asText());
+    }
+
+    @Test
+    void answersCarrySecurityHeaders() throws Exception {
+        HttpResponse<String> r = server.get("/api/health");
+        assertEquals("nosniff", r.headers().firstValue("x-content-type-options").orElse(""));
+        assertTrue(r.headers().firstValue("content-security-policy").orElse("").contains("default-src 'self'"));
+        assertTrue(r.headers().firstValue("access-control-allow-origin").isEmpty(), "no cross-origin reads");
+    }
+
+    private static Map<String, Long> counts(JsonNode facet) {
+        Map<String, Long> m = new HashMap<>();
+        facet.forEach(v -> m.put(v.get("value").asText(), v.get("count").asLong()));
+        return m;
+    }
+}
