@@ -86,6 +86,7 @@ public final class IndexRun {
              IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Schema.analyzer())
                      .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
             State state = State.read(dir);
+            Map<String, ReportMeta> before = Map.copyOf(state.reports);
             List<Skipped> skipped = new ArrayList<>();
             Map<String, String> hashes = new HashMap<>();
             List<Path> todo = new ArrayList<>();
@@ -110,6 +111,8 @@ public final class IndexRun {
             Totals totals = indexFiles(writer, state, new DocumentProcessor(catalog, limits), todo, hashes, listener);
             skipped.addAll(totals.skipped);
             skipped.sort(Comparator.comparing(Skipped::file));
+            // post-pass: repeats span the files of an evaluation, so they are set once its files are all in
+            state.changed |= RepeatPass.update(writer, RepeatPass.touched(before, state.reports)) > 0;
             state.commitIfChanged(writer);
             return new Summary(totals.docs, totals.pages, totals.passages, unchanged, removed, List.copyOf(skipped),
                     List.copyOf(totals.warnings), (System.nanoTime() - start) / 1e9);

@@ -51,4 +51,11 @@ public record PassageRecord(
                 t.repeats(), t.themes(), t.criteria(), t.countries(), t.regions(), t.priority(), t.details(),
                 p.notes(), p.lead(), p.ocr(), p.text());
     }
+
+    /** The same passage with another {@code repeats} link (set after indexing, across an evaluation's files). */
+    public PassageRecord withRepeats(String repeatsId) {
+        return new PassageRecord(id, doc, ordinal, title, year, evaluation, evaluationType, language, page, pageLabel,
+                section, kind, type, number, respondsTo, responses, stance, repeatsId, themes, criteria, countries,
+                regions, priority, details, notes, lead, ocr, text);
+    }
 }
