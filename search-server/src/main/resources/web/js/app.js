@@ -243,8 +243,14 @@ function showFacets(facets) {
       goFromControl({ ...state, filters, page: 1 });
     },
   });
+  filtersToggleText();
+}
+
+function filtersToggleText() {
+  const toggle = $('filters-toggle');
   const active = Object.values(state.filters).reduce((n, v) => n + v.length, 0);
-  $('filters-toggle').textContent = active ? `Filters (${active} active)` : 'Filters';
+  const verb = toggle.getAttribute('aria-expanded') === 'true' ? 'Hide filters' : 'Show filters';
+  toggle.textContent = active ? `${verb} (${active} active)` : verb;
 }
 
 function chipLabel(name, value) {
@@ -406,6 +412,7 @@ function setup() {
     const open = $('filters-toggle').getAttribute('aria-expanded') !== 'true';
     $('filters-toggle').setAttribute('aria-expanded', String(open));
     $('facets').classList.toggle('open', open);
+    filtersToggleText();
   });
   $('cite-button').addEventListener('click', openCitation);
   $('cite-close').addEventListener('click', () => $('cite-dialog').close());

@@ -63,7 +63,7 @@ export function renderHit(hit, { inGroup = false } = {}) {
   expand.addEventListener('click', () => toggleDetail(expand, detail, hit));
   return el('li', { class: 'hit', 'data-id': hit.id },
     el('article', { 'aria-labelledby': titleId },
-      el('h2', { class: 'hit-head', id: titleId },
+      el(inGroup ? 'h3' : 'h2', { class: 'hit-head', id: titleId },
         typeBadge(hit), ' ', inGroup ? null : [reportLink(hit), ' ', el('span', { class: 'year' }, hit.year ? `(${hit.year})` : '')]),
       hit.section ? el('p', { class: 'section' }, hit.section) : null,
       snippet,

@@ -300,9 +300,10 @@ class SearchPageBrowserTest {
                 "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertEquals(0, overflow, "no sideways scrolling");
         assertFalse(driver.findElement(By.id("facets")).isDisplayed(), "filters fold away");
+        screenshot("results-phone.png");
         driver.findElement(By.id("filters-toggle")).click();
         assertTrue(driver.findElement(By.id("facets")).isDisplayed());
-        screenshot("results-phone.png");
+        assertEquals("true", driver.findElement(By.id("filters-toggle")).getAttribute("aria-expanded"));
     }
 
     // ---- helpers ----
