@@ -2,19 +2,30 @@ package org.evalsearch.extract;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.text.Normalizer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDPageLabels;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
 
-/** Reads the text layer of a PDF with PDFBox, one line at a time with its position and font. */
+/**
+ * Reads the text layer of a PDF with PDFBox in a single pass over its pages: lines in reading order with their
+ * position and font, running headers, footers and page numbers removed, footnotes marked, and the PDF's
+ * outline, page labels and information dictionary.
+ */
 public final class PdfExtractor {
+    private static final int MAX_OUTLINE_ENTRIES = 2_000;
+    private static final int MAX_OUTLINE_DEPTH = 12;
 
     public ExtractedPdf extract(Path pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
@@ -25,100 +36,116 @@ public final class PdfExtractor {
     /** Extracts a document loaded by the caller, who chooses how it is loaded (limits, memory) and closes it. */
     public ExtractedPdf extract(PDDocument doc) throws IOException {
         int pageCount = doc.getNumberOfPages();
-        String[] labels = pageLabels(doc);
-        List<ExtractedPdf.PageText> pages = new ArrayList<>(pageCount);
-        LineCollector collector = new LineCollector();
-        for (int p = 1; p <= pageCount; p++) {
-            collector.setStartPage(p);
-            collector.setEndPage(p);
-            collector.lines.clear();
-            collector.getText(doc);
-            String label = labels != null && p - 1 < labels.length ? labels[p - 1] : null;
-            pages.add(new ExtractedPdf.PageText(p, label, List.copyOf(collector.lines)));
+        List<RunningTextFilter.Page> raw = new ArrayList<>(pageCount);
+        List<Float> widths = new ArrayList<>(pageCount);
+        LineAssembler assembler = new LineAssembler();
+        PageCollector collector = new PageCollector((number, width, height, glyphs) -> {
+            raw.add(new RunningTextFilter.Page(number, height, assembler.assemble(width, glyphs)));
+            widths.add(width);
+        });
+        collector.getText(doc);
+
+        float bodySize = bodyFontSize(raw);
+        RunningTextFilter.Result filtered = new RunningTextFilter().filter(raw);
+        String[] pdfLabels = pageLabels(doc);
+        FootnoteZone footnotes = new FootnoteZone();
+        List<ExtractedPdf.PageText> pages = new ArrayList<>(raw.size());
+        for (int i = 0; i < raw.size(); i++) {
+            RunningTextFilter.Page p = raw.get(i);
+            String label = pdfLabels != null && p.number() - 1 < pdfLabels.length ? pdfLabels[p.number() - 1] : null;
+            if (label == null) {
+                label = filtered.printedNumbers()[i];
+            }
+            List<ExtractedPdf.Line> lines = footnotes.mark(filtered.lines().get(i), p.height(), bodySize);
+            pages.add(new ExtractedPdf.PageText(p.number(), label, widths.get(i), p.height(), lines));
         }
         PDDocumentInformation info = doc.getDocumentInformation();
-        Calendar created = info.getCreationDate();
+        Calendar created = null;
+        try {
+            created = info.getCreationDate();
+        } catch (RuntimeException malformedDate) {
+            // an unparseable date is no date
+        }
         String language = doc.getDocumentCatalog().getLanguage();
         return new ExtractedPdf(pageCount, pages, blankToNull(info.getTitle()), blankToNull(language),
-                created == null ? 0 : created.get(Calendar.YEAR));
+                created == null ? 0 : created.get(Calendar.YEAR), outline(doc), bodySize);
     }
 
-    private static String[] pageLabels(PDDocument doc) throws IOException {
-        PDPageLabels labels = doc.getDocumentCatalog().getPageLabels();
-        return labels == null ? null : labels.getLabelsByPageIndices();
+    /** The font size that most characters of the document are set in. */
+    private static float bodyFontSize(List<RunningTextFilter.Page> pages) {
+        Map<Float, Integer> chars = new HashMap<>();
+        for (RunningTextFilter.Page p : pages) {
+            for (ExtractedPdf.Line l : p.lines()) {
+                chars.merge(l.fontSize(), l.text().length(), Integer::sum);
+            }
+        }
+        return chars.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(10f);
+    }
+
+    private static String[] pageLabels(PDDocument doc) {
+        try {
+            PDPageLabels labels = doc.getDocumentCatalog().getPageLabels();
+            return labels == null ? null : labels.getLabelsByPageIndices();
+        } catch (IOException | RuntimeException badLabels) {
+            return null;
+        }
+    }
+
+    /** The bookmarks, walked without recursion so that a maliciously deep outline cannot overflow the stack. */
+    private static List<ExtractedPdf.OutlineEntry> outline(PDDocument doc) {
+        List<ExtractedPdf.OutlineEntry> out = new ArrayList<>();
+        try {
+            PDDocumentOutline root = doc.getDocumentCatalog().getDocumentOutline();
+            if (root == null) {
+                return out;
+            }
+            Map<PDPage, Integer> pageNumbers = new HashMap<>();
+            int n = 1;
+            for (PDPage page : doc.getPages()) {
+                pageNumbers.put(page, n++);
+            }
+            Deque<Pending> stack = new ArrayDeque<>();
+            pushChildren(stack, root, 1);
+            while (!stack.isEmpty() && out.size() < MAX_OUTLINE_ENTRIES) {
+                Pending p = stack.pop();
+                PDPage page = null;
+                try {
+                    page = p.item().findDestinationPage(doc);
+                } catch (IOException | RuntimeException badDestination) {
+                    // a bookmark without a usable destination still names a section
+                }
+                String title = p.item().getTitle();
+                if (title != null && !title.isBlank()) {
+                    out.add(new ExtractedPdf.OutlineEntry(LineAssembler.normalise(title.strip()), p.level(),
+                            page == null ? 0 : pageNumbers.getOrDefault(page, 0)));
+                }
+                if (p.level() < MAX_OUTLINE_DEPTH) {
+                    pushChildren(stack, p.item(), p.level() + 1);
+                }
+            }
+        } catch (RuntimeException brokenOutline) {
+            // a broken outline is no outline; headings are then found from the fonts alone
+        }
+        return out;
+    }
+
+    private record Pending(PDOutlineItem item, int level) {}
+
+    private static void pushChildren(Deque<Pending> stack, PDOutlineNode node, int level) {
+        List<PDOutlineItem> children = new ArrayList<>();
+        int guard = 0;
+        for (PDOutlineItem child : node.children()) {
+            children.add(child);
+            if (++guard > MAX_OUTLINE_ENTRIES) {
+                break;
+            }
+        }
+        for (int i = children.size() - 1; i >= 0; i--) {
+            stack.push(new Pending(children.get(i), level));
+        }
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    /** Collects the stripper's output as lines, keeping the font and position of each. */
-    private static final class LineCollector extends PDFTextStripper {
-        final List<ExtractedPdf.Line> lines = new ArrayList<>();
-        private final StringBuilder text = new StringBuilder();
-        private final List<TextPosition> positions = new ArrayList<>();
-        private float lastBottom = Float.NaN;
-
-        LineCollector() {
-            setSortByPosition(false);
-            setSuppressDuplicateOverlappingText(true);
-        }
-
-        @Override
-        protected void startPage(org.apache.pdfbox.pdmodel.PDPage page) {
-            lastBottom = Float.NaN;
-        }
-
-        @Override
-        protected void writeString(String s, List<TextPosition> textPositions) {
-            text.append(s);
-            positions.addAll(textPositions);
-        }
-
-        @Override
-        protected void writeWordSeparator() {
-            text.append(' ');
-        }
-
-        @Override
-        protected void writeLineSeparator() {
-            flush();
-        }
-
-        @Override
-        protected void writeParagraphEnd() {
-            flush();
-        }
-
-        @Override
-        protected void endPage(org.apache.pdfbox.pdmodel.PDPage page) {
-            flush();
-        }
-
-        private void flush() {
-            String s = Normalizer.normalize(text.toString(), Normalizer.Form.NFKC).strip();
-            if (!s.isEmpty() && !positions.isEmpty()) {
-                TextPosition first = positions.get(0);
-                float size = 0;
-                int boldChars = 0;
-                float top = Float.MAX_VALUE;
-                float bottom = 0;
-                for (TextPosition tp : positions) {
-                    size = Math.max(size, tp.getFontSizeInPt());
-                    String font = tp.getFont().getName();
-                    if (font != null && font.toLowerCase().contains("bold")) {
-                        boldChars++;
-                    }
-                    top = Math.min(top, tp.getYDirAdj() - tp.getHeightDir());
-                    bottom = Math.max(bottom, tp.getYDirAdj());
-                }
-                float gap = Float.isNaN(lastBottom) ? 0 : top - lastBottom;
-                lines.add(new ExtractedPdf.Line(s, first.getXDirAdj(), first.getYDirAdj(), size,
-                        boldChars * 2 > positions.size(), gap));
-                lastBottom = bottom;
-            }
-            text.setLength(0);
-            positions.clear();
-        }
     }
 }

@@ -1,66 +1,526 @@
 package org.evalsearch.structure;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.evalsearch.extract.ExtractedPdf;
 
 /**
- * Turns a PDF's lines into headings and passages: headings build the section path, other lines are joined
- * into paragraphs and list items.
+ * Turns a PDF's lines into passages: headings build the section path, body lines are joined into paragraphs and
+ * list items (line-wrap hyphens undone), rows with cells into tables, and footnotes become passages of their own
+ * placed right after the passage that cites them, whose {@code notes} carry their text.
  */
 public final class PassageBuilder {
-    private static final Pattern NUMBERED_HEADING = Pattern.compile("^(\\d+(\\.\\d+)*\\.?|[IVX]+\\.)\\s+\\p{Lu}.{0,100}$");
-    private static final Pattern BULLET = Pattern.compile("^([•▪◦\\-–]|\\(?[a-z0-9]{1,3}[.)])\\s+.*");
+    private static final Pattern BULLET = Pattern.compile("^([•▪◦●○■□➢➤✓·∙◼▫–—*-])\\s*(\\S.*)$");
+    private static final Pattern ENUMERATOR = Pattern.compile(
+            "^(\\(?\\d{1,2}[.)]|\\(?[a-z][.)]|\\([ivx]{1,4}\\)|[ivx]{1,4}[.)]|(?i:recommendation)\\s+\\d{1,2}[.:]?)\\s+\\S.*");
+    private static final Pattern TOC_ENTRY = Pattern.compile("^(.*?\\S)\\s*(?:(?:\\.\\s?){3,}|…+|_{3,})\\s*(\\d{1,4}|[ivxlcIVXLC]{1,6})?\\s*$");
+    private static final Pattern NOTE_START = Pattern.compile("^(\\d{1,3}|[*†‡§'])\\s*(\\p{L}.*)$");
+    private static final int MAX_ITEM_WORDS = 350;
 
     public List<Passage> build(ExtractedPdf pdf) {
-        float bodySize = bodyFontSize(pdf);
-        List<Passage> out = new ArrayList<>();
-        List<String> section = new ArrayList<>();
-        StringBuilder para = new StringBuilder();
-        int paraPage = 0;
-        String paraLabel = null;
-        Passage.Kind kind = Passage.Kind.PARAGRAPH;
+        List<LineRef> lines = new ArrayList<>();
         for (ExtractedPdf.PageText page : pdf.pages()) {
-            for (ExtractedPdf.Line line : page.lines()) {
-                String t = line.text();
-                boolean heading = t.length() < 120 && !t.endsWith(".")
-                        && (line.fontSize() > bodySize + 1 || (line.bold() && NUMBERED_HEADING.matcher(t).matches()));
-                boolean startsNew = heading || BULLET.matcher(t).matches() || line.gapAbove() > bodySize * 0.6f;
-                if (startsNew && para.length() > 0) {
-                    out.add(new Passage(out.size(), paraPage, paraLabel, section, kind, para.toString(), null, List.of(), false));
-                    para.setLength(0);
-                }
-                if (heading) {
-                    section = List.of(t);
-                    continue;
-                }
-                if (para.length() == 0) {
-                    paraPage = page.number();
-                    paraLabel = page.label();
-                    kind = BULLET.matcher(t).matches() ? Passage.Kind.LIST_ITEM : Passage.Kind.PARAGRAPH;
-                    para.append(t);
-                } else if (para.charAt(para.length() - 1) == '-') {
-                    para.setLength(para.length() - 1);
-                    para.append(t);
-                } else {
-                    para.append(' ').append(t);
-                }
+            for (ExtractedPdf.Line l : page.lines()) {
+                Matcher toc = TOC_ENTRY.matcher(l.text());
+                boolean isToc = toc.matches() && l.role() == ExtractedPdf.Role.BODY;
+                lines.add(new LineRef(page.number(), page.label(), l, isToc ? toc.group(1) : l.text(), isToc));
             }
         }
-        if (para.length() > 0) {
-            out.add(new Passage(out.size(), paraPage, paraLabel, section, kind, para.toString(), null, List.of(), false));
-        }
-        return out;
+        return new Run(pdf, lines).build();
     }
 
-    private static float bodyFontSize(ExtractedPdf pdf) {
-        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
-        for (ExtractedPdf.PageText page : pdf.pages()) {
-            for (ExtractedPdf.Line line : page.lines()) {
-                counts.merge(Math.round(line.fontSize()), line.text().length(), Integer::sum);
+    /** The state of one document's pass. */
+    private static final class Run {
+        private final ExtractedPdf pdf;
+        private final List<LineRef> lines;
+        private final Dehyphenator dehyphenator;
+        private final Map<Integer, HeadingDetector.Heading> headings;
+        private final boolean[] table;
+        private final Map<Float, Float> typicalSpacing;
+        private final Map<Long, float[]> columnExtent = new HashMap<>();
+        private final Map<Integer, LinkedHashMap<String, Note>> notesByPage = new HashMap<>();
+        private final Map<Integer, String> labels = new HashMap<>();
+
+        private final List<Passage> out = new ArrayList<>();
+        private final Deque<HeadingDetector.Heading> sections = new ArrayDeque<>();
+        private Draft draft;
+        private LineRef previous;
+        /** Index of the line being read. */
+        private int position;
+
+        Run(ExtractedPdf pdf, List<LineRef> lines) {
+            this.pdf = pdf;
+            this.lines = lines;
+            List<String> texts = new ArrayList<>(lines.size());
+            for (LineRef l : lines) {
+                texts.add(l.text());
+            }
+            this.dehyphenator = new Dehyphenator(texts);
+            this.headings = new HeadingDetector(lines, pdf.bodyFontSize()).detect(pdf.outline());
+            this.table = tableLines();
+            this.typicalSpacing = typicalSpacing();
+            for (ExtractedPdf.PageText p : pdf.pages()) {
+                labels.put(p.number(), p.label());
+            }
+            collectNotes();
+        }
+
+        List<Passage> build() {
+            for (int i = 0; i < lines.size(); i++) {
+                LineRef ref = lines.get(i);
+                position = i;
+                if (ref.line().role() == ExtractedPdf.Role.FOOTNOTE) {
+                    continue;
+                }
+                HeadingDetector.Heading h = headings.get(i);
+                if (h != null) {
+                    flush();
+                    enter(h);
+                    previous = lines.get(i + h.lines() - 1);
+                    i += h.lines() - 1;
+                    continue;
+                }
+                if (ref.toc()) {
+                    block(ref, Passage.Kind.PARAGRAPH, true);
+                } else if (table[i]) {
+                    block(ref, Passage.Kind.TABLE, false);
+                } else {
+                    body(ref);
+                }
+                previous = ref;
+            }
+            flush();
+            emitNotesBefore(Integer.MAX_VALUE);
+            return out;
+        }
+
+        private void enter(HeadingDetector.Heading h) {
+            while (!sections.isEmpty()) {
+                HeadingDetector.Heading top = sections.peekLast();
+                boolean child = top.level() < h.level()
+                        || (top.level() == h.level() && top.numberingDepth() > 0
+                        && h.numberingDepth() > top.numberingDepth());
+                if (child) {
+                    break;
+                }
+                sections.removeLast();
+            }
+            sections.addLast(h);
+        }
+
+        private List<String> sectionPath() {
+            List<String> path = new ArrayList<>(sections.size());
+            for (HeadingDetector.Heading h : sections) {
+                path.add(h.text());
+            }
+            return path;
+        }
+
+        /** Table rows and contents entries: one passage per block, one line per row. */
+        private void block(LineRef ref, Passage.Kind kind, boolean toc) {
+            boolean continues = draft != null && draft.kind == kind && draft.toc == toc && previous != null
+                    && (ref.page() == previous.page() || toc);
+            if (!continues) {
+                flush();
+                draft = new Draft(ref, kind, sectionPath());
+                draft.toc = toc;
+                draft.text.append(rowText(ref));
+            } else {
+                draft.text.append('\n').append(rowText(ref));
+            }
+            draft.refs.addAll(ref.line().noteRefs());
+            draft.lastPage = ref.page();
+        }
+
+        private static String rowText(LineRef ref) {
+            List<String> cells = ref.line().cells();
+            return ref.toc() || cells.size() < 2 ? ref.text() : String.join(" | ", cells);
+        }
+
+        private void body(LineRef ref) {
+            ExtractedPdf.Line l = ref.line();
+            String text = ref.text();
+            Matcher bullet = BULLET.matcher(text);
+            boolean isBullet = bullet.matches() && !(text.startsWith("-") && text.length() > 1 && text.charAt(1) != ' ');
+            boolean isEnumerated = !isBullet && ENUMERATOR.matcher(text).matches() && !runsOn(ref);
+            String clean = isBullet ? bullet.group(2) : text;
+            if (draft == null || draft.kind == Passage.Kind.TABLE || draft.toc) {
+                start(ref, clean, isBullet, isEnumerated);
+                return;
+            }
+            if (isBullet || isEnumerated) {
+                boolean subItem = draft.numbered && indent(ref) > draft.firstIndent + 0.5f * l.fontSize()
+                        && draft.words < MAX_ITEM_WORDS;
+                if (subItem) {
+                    draft.text.append('\n').append(isBullet ? "• " : "").append(clean);
+                    draft.add(ref, clean);
+                    return;
+                }
+                start(ref, clean, isBullet, isEnumerated);
+                return;
+            }
+            if (startsNewParagraph(ref)) {
+                start(ref, clean, false, false);
+                return;
+            }
+            String sofar = draft.text.toString();
+            draft.text.setLength(0);
+            if (sofar.endsWith("-")) {
+                draft.text.append(dehyphenator.join(sofar, clean));
+            } else {
+                draft.text.append(sofar).append(' ').append(clean);
+            }
+            draft.add(ref, clean);
+        }
+
+        private boolean startsNewParagraph(LineRef ref) {
+            ExtractedPdf.Line l = ref.line();
+            ExtractedPdf.Line p = previous.line();
+            String prevText = previous.text();
+            boolean sameFlow = ref.page() == previous.page() && l.column() == p.column() && l.lineSpacing() > 0;
+            if (Math.abs(l.fontSize() - p.fontSize()) > 0.8f) {
+                return true;
+            }
+            if (!sameFlow) {
+                return endsSentence(prevText) || startsList(ref);
+            }
+            float typical = typicalSpacing.getOrDefault(l.fontSize(), 1.25f * l.fontSize());
+            if (l.lineSpacing() > 1.3f * typical) {
+                return true;
+            }
+            if (draft.kind == Passage.Kind.LIST_ITEM && l.x0() <= draft.firstX0 + 1f) {
+                return true;
+            }
+            float[] extent = columnExtent(ref);
+            boolean prevShort = p.x1() < extent[1] - 0.12f * (extent[1] - extent[0]);
+            boolean indented = l.x0() > extent[0] + 1.5f * l.fontSize() && p.x0() <= extent[0] + 1f;
+            return (prevShort && endsSentence(prevText) && startsUpper(ref.text()))
+                    || (indented && endsSentence(prevText) && draft.kind == Passage.Kind.PARAGRAPH);
+        }
+
+        /**
+         * An enumerator such as "(2)" that merely continues a sentence: same flow, ordinary line spacing, no
+         * hanging indent on the next line, and the previous line did not end a sentence.
+         */
+        private boolean runsOn(LineRef ref) {
+            if (previous == null || draft == null || draft.kind != Passage.Kind.PARAGRAPH) {
+                return false;
+            }
+            ExtractedPdf.Line l = ref.line();
+            boolean sameFlow = ref.page() == previous.page() && l.column() == previous.line().column()
+                    && l.lineSpacing() > 0;
+            float typical = typicalSpacing.getOrDefault(l.fontSize(), 1.25f * l.fontSize());
+            if (!sameFlow || l.lineSpacing() > 1.15f * typical || previous.text().endsWith(".")) {
+                return false;
+            }
+            int i = position;
+            LineRef next = i + 1 < lines.size() ? lines.get(i + 1) : null;
+            boolean hanging = next != null && next.page() == ref.page() && next.line().column() == l.column()
+                    && next.line().x0() > l.x0() + 0.5f * l.fontSize();
+            return !hanging;
+        }
+
+        private float indent(LineRef ref) {
+            return ref.line().x0() - columnExtent(ref)[0];
+        }
+
+        private boolean startsList(LineRef ref) {
+            return BULLET.matcher(ref.text()).matches() || ENUMERATOR.matcher(ref.text()).matches();
+        }
+
+        private void start(LineRef ref, String clean, boolean bullet, boolean enumerated) {
+            flush();
+            Passage.Kind kind = bullet || enumerated ? Passage.Kind.LIST_ITEM : Passage.Kind.PARAGRAPH;
+            draft = new Draft(ref, kind, sectionPath());
+            draft.numbered = enumerated;
+            draft.firstIndent = indent(ref);
+            draft.text.append(clean);
+            draft.startLead(ref, clean);
+            draft.refs.addAll(ref.line().noteRefs());
+            draft.words = words(clean);
+        }
+
+        private void flush() {
+            if (draft == null) {
+                return;
+            }
+            Draft d = draft;
+            draft = null;
+            String text = d.text.toString().strip();
+            if (text.isEmpty()) {
+                return;
+            }
+            List<Note> cited = new ArrayList<>();
+            for (String marker : d.refs) {
+                Note n = findNote(marker, d.page, d.lastPage);
+                if (n != null && !n.emitted) {
+                    n.emitted = true;
+                    cited.add(n);
+                }
+            }
+            emitNotesBefore(d.page);
+            List<String> noteTexts = new ArrayList<>();
+            for (Note n : cited) {
+                noteTexts.add(n.text.toString());
+            }
+            out.add(new Passage(out.size(), d.page, d.label, d.section, d.kind, text, d.lead(text), noteTexts, false));
+            for (Note n : cited) {
+                out.add(new Passage(out.size(), n.page, labels.get(n.page), d.section, Passage.Kind.FOOTNOTE,
+                        n.text.toString(), null, List.of(), false));
             }
         }
-        return counts.entrySet().stream().max(java.util.Map.Entry.comparingByValue()).map(e -> (float) e.getKey()).orElse(10f);
+
+        private Note findNote(String marker, int fromPage, int toPage) {
+            for (int p = fromPage; p <= toPage + 1; p++) {
+                LinkedHashMap<String, Note> notes = notesByPage.get(p);
+                if (notes != null && notes.containsKey(marker) && !notes.get(marker).emitted) {
+                    return notes.get(marker);
+                }
+            }
+            return null;
+        }
+
+        /** Footnotes nobody cited go out once their page is done, in the section current at that point. */
+        private void emitNotesBefore(int page) {
+            List<Integer> done = new ArrayList<>();
+            for (var e : notesByPage.entrySet()) {
+                if (e.getKey() < page) {
+                    done.add(e.getKey());
+                }
+            }
+            done.sort(null);
+            for (int p : done) {
+                for (Note n : notesByPage.remove(p).values()) {
+                    if (!n.emitted) {
+                        n.emitted = true;
+                        out.add(new Passage(out.size(), n.page, labels.get(n.page), sectionPath(),
+                                Passage.Kind.FOOTNOTE, n.text.toString(), null, List.of(), false));
+                    }
+                }
+            }
+        }
+
+        private void collectNotes() {
+            Note current = null;
+            for (LineRef ref : lines) {
+                if (ref.line().role() != ExtractedPdf.Role.FOOTNOTE) {
+                    current = null;
+                    continue;
+                }
+                String text = ref.text();
+                String marker = ref.line().leadingMarker();
+                Matcher m = NOTE_START.matcher(text);
+                if (marker == null && m.matches()) {
+                    marker = m.group(1);
+                }
+                if (marker != null || current == null || current.page != ref.page()) {
+                    current = new Note(ref.page(), marker == null ? "?" + ref.page() : marker);
+                    current.text.append(ref.line().leadingMarker() != null ? marker + " " + text : text);
+                    notesByPage.computeIfAbsent(ref.page(), k -> new LinkedHashMap<>()).putIfAbsent(current.marker, current);
+                } else {
+                    String sofar = current.text.toString();
+                    current.text.setLength(0);
+                    current.text.append(sofar.endsWith("-") ? dehyphenator.join(sofar, text) : sofar + " " + text);
+                }
+            }
+        }
+
+        /** Rows of a table: consecutive lines with cells, allowing a wrapped cell line between them. */
+        private boolean[] tableLines() {
+            boolean[] t = new boolean[lines.size()];
+            int i = 0;
+            while (i < lines.size()) {
+                if (!rowLike(i)) {
+                    i++;
+                    continue;
+                }
+                int end = i;
+                int rows = 1;
+                int j = i + 1;
+                while (j < lines.size() && lines.get(j).page() == lines.get(i).page()) {
+                    if (rowLike(j)) {
+                        rows++;
+                        end = j;
+                        j++;
+                    } else if (j + 1 < lines.size() && rowLike(j + 1) && lines.get(j + 1).page() == lines.get(i).page()
+                            && !headings.containsKey(j)) {
+                        j++;
+                    } else {
+                        break;
+                    }
+                }
+                if (rows >= 2) {
+                    for (int k = i; k <= end; k++) {
+                        t[k] = !headings.containsKey(k);
+                    }
+                }
+                i = end + 1;
+            }
+            return t;
+        }
+
+        private boolean rowLike(int i) {
+            LineRef l = lines.get(i);
+            return l.line().cells().size() >= 2 && l.line().role() == ExtractedPdf.Role.BODY && !l.toc();
+        }
+
+        /** The usual baseline distance between lines of a paragraph, per font size. */
+        private Map<Float, Float> typicalSpacing() {
+            Map<Float, List<Float>> bySize = new HashMap<>();
+            LineRef prev = null;
+            for (LineRef ref : lines) {
+                float s = ref.line().lineSpacing();
+                if (prev != null && s > 0 && s < 2.5f * ref.line().fontSize()
+                        && Math.abs(prev.line().fontSize() - ref.line().fontSize()) < 0.1f) {
+                    bySize.computeIfAbsent(ref.line().fontSize(), k -> new ArrayList<>()).add(s);
+                }
+                prev = ref;
+            }
+            Map<Float, Float> typical = new HashMap<>();
+            for (var e : bySize.entrySet()) {
+                List<Float> v = e.getValue();
+                v.sort(null);
+                // the lower quartile: most pairs of lines are inside a paragraph, gaps between them are wider
+                typical.put(e.getKey(), v.get(v.size() / 4));
+            }
+            return typical;
+        }
+
+        private float[] columnExtent(LineRef ref) {
+            long key = ((long) ref.page() << 8) | ref.line().column();
+            return columnExtent.computeIfAbsent(key, k -> {
+                float lo = Float.MAX_VALUE;
+                float hi = -Float.MAX_VALUE;
+                for (ExtractedPdf.Line l : pdf.pages().get(ref.page() - 1).lines()) {
+                    if (l.column() == ref.line().column() && l.role() == ExtractedPdf.Role.BODY) {
+                        lo = Math.min(lo, l.x0());
+                        hi = Math.max(hi, l.x1());
+                    }
+                }
+                return new float[] {lo, hi};
+            });
+        }
+    }
+
+    private static boolean endsSentence(String t) {
+        if (t.isEmpty()) {
+            return true;
+        }
+        char c = t.charAt(t.length() - 1);
+        if (c == '"' || c == '”' || c == '’' || c == ')') {
+            c = t.length() > 1 ? t.charAt(t.length() - 2) : c;
+        }
+        return c == '.' || c == '!' || c == '?' || c == ':';
+    }
+
+    private static boolean startsUpper(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isLetter(c)) {
+                return Character.isUpperCase(c);
+            }
+            if (Character.isDigit(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int words(String t) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < t.length(); i++) {
+            boolean ws = Character.isWhitespace(t.charAt(i));
+            if (!ws && !in) {
+                n++;
+            }
+            in = !ws;
+        }
+        return n;
+    }
+
+    /** A footnote's text, found at the foot of a page. */
+    private static final class Note {
+        final int page;
+        final String marker;
+        final StringBuilder text = new StringBuilder();
+        boolean emitted;
+
+        Note(int page, String marker) {
+            this.page = page;
+            this.marker = marker;
+        }
+    }
+
+    /** A passage being built. */
+    private static final class Draft {
+        final int page;
+        final String label;
+        final List<String> section;
+        final Passage.Kind kind;
+        final float firstX0;
+        final StringBuilder text = new StringBuilder();
+        final List<String> refs = new ArrayList<>();
+        final StringBuilder lead = new StringBuilder();
+        boolean leadOpen;
+        boolean numbered;
+        float firstIndent;
+        boolean toc;
+        int words;
+        int lastPage;
+
+        Draft(LineRef ref, Passage.Kind kind, List<String> section) {
+            this.page = ref.page();
+            this.label = ref.label();
+            this.section = section;
+            this.kind = kind;
+            this.firstX0 = ref.line().x0();
+            this.lastPage = ref.page();
+        }
+
+        void startLead(LineRef ref, String clean) {
+            int prefix = boldPart(ref, clean);
+            if (prefix > 0) {
+                lead.append(clean, 0, prefix);
+                leadOpen = prefix >= clean.length();
+            }
+        }
+
+        void add(LineRef ref, String clean) {
+            refs.addAll(ref.line().noteRefs());
+            words += PassageBuilder.words(clean);
+            lastPage = ref.page();
+            if (leadOpen) {
+                int prefix = boldPart(ref, clean);
+                if (prefix > 0) {
+                    lead.append(' ').append(clean, 0, prefix);
+                }
+                leadOpen = prefix >= clean.length();
+            }
+        }
+
+        /** How much of the cleaned line (bullet taken off) is bold. */
+        private static int boldPart(LineRef ref, String clean) {
+            int cut = ref.text().length() - clean.length();
+            return Math.max(0, Math.min(clean.length(), ref.line().boldPrefix() - cut));
+        }
+
+        String lead(String fullText) {
+            String l = lead.toString().strip();
+            if (l.isEmpty() || l.chars().noneMatch(Character::isLetter)) {
+                return null;
+            }
+            if (leadOpen && l.length() >= fullText.length() - 1) {
+                return PassageBuilder.words(fullText) <= 80 ? fullText : null;
+            }
+            return PassageBuilder.words(l) >= 2 || l.length() >= 8 ? l : null;
+        }
     }
 }

@@ -1,0 +1,67 @@
+package org.evalsearch.structure;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Decides whether a hyphen at the end of a line is a line-wrap hyphen (to remove) or a real one ("cross-cutting",
+ * "follow-up"), from the words the document itself uses elsewhere: a word seen whole wins; a compound seen with
+ * its hyphen keeps it; two real words either side keep the hyphen; anything else is a broken word.
+ */
+final class Dehyphenator {
+    private static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
+    private static final Pattern TRAILING_PIECE = Pattern.compile("(\\p{L}+)-$");
+    private static final Pattern LEADING_PIECE = Pattern.compile("^(\\p{L}+)");
+
+    private final Map<String, Integer> words = new HashMap<>();
+    private final Set<String> compounds = new HashSet<>();
+
+    /** Learns the vocabulary from the document's lines; a word cut by a line-end hyphen is not learnt. */
+    Dehyphenator(List<String> lines) {
+        for (String line : lines) {
+            String text = line.endsWith("-") ? line.substring(0, line.length() - 1) : line;
+            Matcher m = WORD.matcher(text);
+            int lastEnd = text.length();
+            while (m.find()) {
+                if (line.endsWith("-") && m.end() == lastEnd) {
+                    break;
+                }
+                String w = m.group().toLowerCase(Locale.ROOT);
+                if (w.indexOf('-') > 0) {
+                    compounds.add(w);
+                    for (String part : w.split("-")) {
+                        words.merge(part, 1, Integer::sum);
+                    }
+                } else {
+                    words.merge(w, 1, Integer::sum);
+                }
+            }
+        }
+    }
+
+    /** Joins a line ending in a hyphen to the next line's text. */
+    String join(String before, String after) {
+        Matcher a = TRAILING_PIECE.matcher(before);
+        Matcher b = LEADING_PIECE.matcher(after);
+        if (!a.find() || !b.find() || !Character.isLowerCase(after.charAt(0))) {
+            return before + after;
+        }
+        String left = a.group(1).toLowerCase(Locale.ROOT);
+        String right = b.group(1).toLowerCase(Locale.ROOT);
+        boolean keepHyphen;
+        if (compounds.contains(left + "-" + right)) {
+            keepHyphen = true;
+        } else if (words.containsKey(left + right)) {
+            keepHyphen = false;
+        } else {
+            keepHyphen = words.containsKey(left) && words.containsKey(right) && left.length() > 1;
+        }
+        return keepHyphen ? before + after : before.substring(0, before.length() - 1) + after;
+    }
+}
