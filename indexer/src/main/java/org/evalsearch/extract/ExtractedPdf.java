@@ -53,7 +53,10 @@ public record ExtractedPdf(
      *                     first letter not counting (a bold lead-in); 0 when the first letter is not bold
      * @param noteRefs     footnote markers cited in this line (superscripts), in order
      * @param leadingMarker a superscript marker at the very start of the line (a footnote's own number), or null
-     * @param cells        the line's parts when it has wide gaps, as in a table row; empty for ordinary lines
+     * @param cells        the line's parts when it has wide gaps, as in a table row; empty for ordinary lines.
+     *                     In a ruled table row, one entry per cell (empty for an empty cell), the cell's own
+     *                     lines separated by newlines
+     * @param tableRow     true for a row of a ruled table
      */
     public record Line(
             String text,
@@ -69,6 +72,7 @@ public record ExtractedPdf(
             List<String> noteRefs,
             String leadingMarker,
             List<String> cells,
+            boolean tableRow,
             Role role) {
 
         public Line {
@@ -78,12 +82,17 @@ public record ExtractedPdf(
 
         Line withRole(Role newRole) {
             return new Line(text, x0, x1, baseline, column, lineSpacing, fontSize, bold, italic, boldPrefix,
-                    noteRefs, leadingMarker, cells, newRole);
+                    noteRefs, leadingMarker, cells, tableRow, newRole);
+        }
+
+        Line withSpacing(float spacing) {
+            return new Line(text, x0, x1, baseline, column, spacing, fontSize, bold, italic, boldPrefix,
+                    noteRefs, leadingMarker, cells, tableRow, role);
         }
 
         Line withText(String newText, List<String> newCells) {
             return new Line(newText, x0, x1, baseline, column, lineSpacing, fontSize, bold, italic,
-                    Math.min(boldPrefix, newText.length()), noteRefs, leadingMarker, newCells, role);
+                    Math.min(boldPrefix, newText.length()), noteRefs, leadingMarker, newCells, tableRow, role);
         }
     }
 }

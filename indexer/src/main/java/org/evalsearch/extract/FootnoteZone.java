@@ -39,7 +39,7 @@ final class FootnoteZone {
     }
 
     private static boolean small(ExtractedPdf.Line l, float bodySize) {
-        return l.fontSize() <= bodySize - 0.8f && l.fontSize() <= 0.92f * bodySize;
+        return !l.tableRow() && l.fontSize() <= bodySize - 0.8f && l.fontSize() <= 0.92f * bodySize;
     }
 
     static boolean startsNote(ExtractedPdf.Line l) {

@@ -2,8 +2,11 @@ package org.evalsearch.extract;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +20,7 @@ final class LineAssembler {
     private static final Pattern ORDINAL_SUFFIX = Pattern.compile("\\p{L}{1,3}");
 
     /** Glyphs joined as the content stream drew them, on one baseline. */
-    private static final class Run {
+    static final class Run {
         final List<Glyph> glyphs = new ArrayList<>();
         float x0;
         float x1;
@@ -81,19 +84,75 @@ final class LineAssembler {
 
     private record Gutter(float x0, float x1) {}
 
-    List<ExtractedPdf.Line> assemble(float pageWidth, List<Glyph> glyphs) {
+    List<ExtractedPdf.Line> assemble(float pageWidth, List<Glyph> glyphs, List<Rule> rules) {
         if (glyphs.isEmpty()) {
             return List.of();
         }
         List<Run> runs = runs(glyphs);
         markSuperscripts(runs);
-        List<List<Run>> rows = rows(runs);
+        List<Run> body = new ArrayList<>(runs.size());
+        for (Run r : runs) {
+            if (!r.superscript) {
+                body.add(r);
+            }
+        }
+        List<TableFinder.Row> tableRows = new TableFinder().find(body, rules);
+        List<ExtractedPdf.Line> tableLines = new ArrayList<>(tableRows.size());
+        if (!tableRows.isEmpty()) {
+            Set<Run> inTables = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (TableFinder.Row row : tableRows) {
+                ExtractedPdf.Line line = tableRow(row);
+                if (line != null) {
+                    tableLines.add(line);
+                    row.cells().forEach(inTables::addAll);
+                }
+            }
+            body.removeIf(inTables::contains);
+        }
+        List<List<Run>> rows = rows(body);
         List<List<Segment>> segmentRows = new ArrayList<>(rows.size());
         for (List<Run> row : rows) {
             segmentRows.add(segments(row));
         }
         List<Gutter> gutters = gutters(segmentRows, pageWidth);
-        return readingOrder(segmentRows, gutters);
+        return readingOrder(segmentRows, gutters, tableLines);
+    }
+
+    /** One table row as a line: the text of each cell, its lines separated by newlines. */
+    private static ExtractedPdf.Line tableRow(TableFinder.Row row) {
+        List<String> cells = new ArrayList<>(row.cells().size());
+        List<String> refs = new ArrayList<>();
+        ExtractedPdf.Line first = null;
+        boolean bold = true;
+        float top = Float.MAX_VALUE;
+        for (List<Run> cell : row.cells()) {
+            StringBuilder text = new StringBuilder();
+            for (List<Run> r : rows(cell)) {
+                ExtractedPdf.Line l = line(segments(r), 0, null);
+                if (l == null) {
+                    continue;
+                }
+                text.append(text.isEmpty() ? "" : "\n").append(l.text());
+                refs.addAll(l.noteRefs());
+                bold &= l.bold();
+                top = Math.min(top, l.baseline());
+                if (first == null) {
+                    first = l;
+                }
+            }
+            cells.add(text.toString());
+        }
+        if (first == null) {
+            return null;
+        }
+        StringBuilder joined = new StringBuilder();
+        for (String c : cells) {
+            if (!c.isEmpty()) {
+                joined.append(joined.isEmpty() ? "" : " ").append(c.replace('\n', ' '));
+            }
+        }
+        return new ExtractedPdf.Line(joined.toString(), row.x0(), row.x1(), top, 0, 0, first.fontSize(), bold,
+                first.italic(), bold ? joined.length() : 0, refs, null, cells, true, ExtractedPdf.Role.BODY);
     }
 
     private static List<Run> runs(List<Glyph> glyphs) {
@@ -163,10 +222,10 @@ final class LineAssembler {
     }
 
     private static boolean raisedNextTo(Run r, Run host) {
-        return r.size <= 0.85f * host.size
-                && r.base < host.base - 0.1f * host.size
-                && r.base > host.base - 0.8f * host.size
-                && r.glyphs.size() <= 8;
+        float rise = host.base - r.base;
+        boolean smallAndRaised = r.size <= 0.85f * host.size && rise > 0.1f * host.size;
+        boolean clearlyRaised = r.size < host.size && rise > 0.25f * host.size;
+        return (smallAndRaised || clearlyRaised) && rise < 0.8f * host.size && r.glyphs.size() <= 8;
     }
 
     /** Runs grouped by baseline, top to bottom, each row sorted left to right. */
@@ -321,16 +380,22 @@ final class LineAssembler {
 
     /**
      * Reads rows top to bottom; between two rows that span the columns, each column is read to its end before
-     * the next one starts.
+     * the next one starts. Table rows span.
      */
-    private List<ExtractedPdf.Line> readingOrder(List<List<Segment>> rows, List<Gutter> gutters) {
+    private List<ExtractedPdf.Line> readingOrder(List<List<Segment>> rows, List<Gutter> gutters,
+                                                 List<ExtractedPdf.Line> tableLines) {
         int columns = gutters.size() + 1;
         List<ExtractedPdf.Line> out = new ArrayList<>();
         List<List<List<Segment>>> band = new ArrayList<>();
         for (int c = 0; c < columns; c++) {
             band.add(new ArrayList<>());
         }
+        int nextTable = 0;
         for (List<Segment> row : rows) {
+            while (nextTable < tableLines.size() && tableLines.get(nextTable).baseline() < row.get(0).base) {
+                flush(band, out);
+                out.add(tableLines.get(nextTable++));
+            }
             if (columns == 1 || spans(row, gutters)) {
                 flush(band, out);
                 emit(row, 0, out);
@@ -350,6 +415,9 @@ final class LineAssembler {
             }
         }
         flush(band, out);
+        while (nextTable < tableLines.size()) {
+            out.add(tableLines.get(nextTable++));
+        }
         return out;
     }
 
@@ -476,7 +544,7 @@ final class LineAssembler {
                 ? first.base - previous.baseline() : 0;
         return new ExtractedPdf.Line(s, first.x0, last.x1, first.base, column, spacing, size,
                 boldChars >= 0.85f * chars, italicChars >= 0.85f * chars,
-                boldPrefix < 0 ? s.length() : Math.min(boldPrefix, s.length()), refs, leadingMarker, cells,
+                boldPrefix < 0 ? s.length() : Math.min(boldPrefix, s.length()), refs, leadingMarker, cells, false,
                 ExtractedPdf.Role.BODY);
     }
 

@@ -1,11 +1,16 @@
 package org.evalsearch.extract;
 
+import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.OperatorProcessor;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSNumber;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -23,23 +28,145 @@ final class PageCollector extends PDFTextStripper {
 
     /** Receives each page's glyphs when the page is done. */
     interface PageSink {
-        void page(int number, float width, float height, List<Glyph> glyphs) throws IOException;
+        void page(int number, float width, float height, List<Glyph> glyphs, List<Rule> rules) throws IOException;
     }
+
+    /** Rules kept per page at most. */
+    static final int MAX_RULES_PER_PAGE = 20_000;
 
     private final PageSink sink;
     private final Map<PDFont, int[]> styles = new IdentityHashMap<>();
     private List<Glyph> glyphs = new ArrayList<>();
+    private List<Rule> rules = new ArrayList<>();
     private boolean pendingSpace;
+    private PDRectangle box;
+    private float pageArea;
+    private Point2D.Float pathPoint;
 
     PageCollector(PageSink sink) {
         this.sink = sink;
         setSortByPosition(false);
+        addOperator(new RectangleOperator(this));
+        addOperator(new MoveOperator(this));
+        addOperator(new LineOperator(this));
     }
 
     @Override
     protected void startPage(PDPage page) {
         glyphs = new ArrayList<>();
+        rules = page.getRotation() % 360 == 0 ? new ArrayList<>() : null;
         pendingSpace = false;
+        box = page.getCropBox();
+        pageArea = box.getWidth() * box.getHeight();
+        pathPoint = null;
+    }
+
+    /**
+     * Records a drawn line in upright page coordinates. Table borders and cell backgrounds are what matters;
+     * a rectangle as large as the page (a clip or a background) is not a rule.
+     */
+    private void rule(Point2D.Float a, Point2D.Float b) {
+        if (rules == null || rules.size() >= MAX_RULES_PER_PAGE) {
+            return;
+        }
+        float top = box.getUpperRightY();
+        float left = box.getLowerLeftX();
+        Rule r = new Rule(a.x - left, top - a.y, b.x - left, top - b.y);
+        if (r.horizontal() || r.vertical()) {
+            rules.add(r);
+        }
+    }
+
+    private static float number(List<COSBase> operands, int i) {
+        return operands.size() > i && operands.get(i) instanceof COSNumber n ? n.floatValue() : Float.NaN;
+    }
+
+    /** {@code re}: a rectangle, recorded as its four edges. */
+    private static final class RectangleOperator extends OperatorProcessor {
+        private final PageCollector collector;
+
+        RectangleOperator(PageCollector collector) {
+            super(collector);
+            this.collector = collector;
+        }
+
+        @Override
+        public void process(Operator operator, List<COSBase> operands) {
+            float x = number(operands, 0);
+            float y = number(operands, 1);
+            float w = number(operands, 2);
+            float h = number(operands, 3);
+            if (Float.isNaN(x + y + w + h)) {
+                return;
+            }
+            Point2D.Float a = collector.transformedPoint(x, y);
+            Point2D.Float b = collector.transformedPoint(x + w, y);
+            Point2D.Float c = collector.transformedPoint(x + w, y + h);
+            Point2D.Float d = collector.transformedPoint(x, y + h);
+            if (Math.abs((c.x - a.x) * (c.y - a.y)) > 0.8f * collector.pageArea) {
+                return;
+            }
+            collector.rule(a, b);
+            collector.rule(b, c);
+            collector.rule(c, d);
+            collector.rule(d, a);
+        }
+
+        @Override
+        public String getName() {
+            return "re";
+        }
+    }
+
+    /** {@code m}: starts a path. */
+    private static final class MoveOperator extends OperatorProcessor {
+        private final PageCollector collector;
+
+        MoveOperator(PageCollector collector) {
+            super(collector);
+            this.collector = collector;
+        }
+
+        @Override
+        public void process(Operator operator, List<COSBase> operands) {
+            float x = number(operands, 0);
+            float y = number(operands, 1);
+            collector.pathPoint = Float.isNaN(x + y) ? null : collector.transformedPoint(x, y);
+        }
+
+        @Override
+        public String getName() {
+            return "m";
+        }
+    }
+
+    /** {@code l}: a straight segment from the current point. */
+    private static final class LineOperator extends OperatorProcessor {
+        private final PageCollector collector;
+
+        LineOperator(PageCollector collector) {
+            super(collector);
+            this.collector = collector;
+        }
+
+        @Override
+        public void process(Operator operator, List<COSBase> operands) {
+            float x = number(operands, 0);
+            float y = number(operands, 1);
+            if (Float.isNaN(x + y)) {
+                return;
+            }
+            Point2D.Float to = collector.transformedPoint(x, y);
+            if (collector.pathPoint != null) {
+                collector.rule(collector.pathPoint, to);
+            }
+            collector.pathPoint = to;
+        }
+
+        @Override
+        public String getName() {
+            return "l";
+        }
     }
 
     @Override
@@ -101,10 +228,9 @@ final class PageCollector extends PDFTextStripper {
     @Override
     protected void endPage(PDPage page) throws IOException {
         List<Glyph> kept = mainDirection(glyphs);
-        PDRectangle box = page.getCropBox();
         boolean turned = !kept.isEmpty() && kept.get(0).dir() % 180 != 0;
         sink.page(getCurrentPageNo(), turned ? box.getHeight() : box.getWidth(),
-                turned ? box.getWidth() : box.getHeight(), kept);
+                turned ? box.getWidth() : box.getHeight(), kept, turned || rules == null ? List.of() : rules);
     }
 
     private static int[] style(PDFont font) {

@@ -39,8 +39,8 @@ public final class PdfExtractor {
         List<RunningTextFilter.Page> raw = new ArrayList<>(pageCount);
         List<Float> widths = new ArrayList<>(pageCount);
         LineAssembler assembler = new LineAssembler();
-        PageCollector collector = new PageCollector((number, width, height, glyphs) -> {
-            raw.add(new RunningTextFilter.Page(number, height, assembler.assemble(width, glyphs)));
+        PageCollector collector = new PageCollector((number, width, height, glyphs, rules) -> {
+            raw.add(new RunningTextFilter.Page(number, height, assembler.assemble(width, glyphs, rules)));
             widths.add(width);
         });
         collector.getText(doc);
@@ -56,7 +56,7 @@ public final class PdfExtractor {
             if (label == null) {
                 label = filtered.printedNumbers()[i];
             }
-            List<ExtractedPdf.Line> lines = footnotes.mark(filtered.lines().get(i), p.height(), bodySize);
+            List<ExtractedPdf.Line> lines = footnotes.mark(respaced(filtered.lines().get(i)), p.height(), bodySize);
             pages.add(new ExtractedPdf.PageText(p.number(), label, widths.get(i), p.height(), lines));
         }
         PDDocumentInformation info = doc.getDocumentInformation();
@@ -69,6 +69,19 @@ public final class PdfExtractor {
         String language = doc.getDocumentCatalog().getLanguage();
         return new ExtractedPdf(pageCount, pages, blankToNull(info.getTitle()), blankToNull(language),
                 created == null ? 0 : created.get(Calendar.YEAR), outline(doc), bodySize);
+    }
+
+    /** Line spacing measured again once running headers are gone, so that none is measured from them. */
+    private static List<ExtractedPdf.Line> respaced(List<ExtractedPdf.Line> lines) {
+        List<ExtractedPdf.Line> out = new ArrayList<>(lines.size());
+        ExtractedPdf.Line prev = null;
+        for (ExtractedPdf.Line l : lines) {
+            float spacing = prev != null && prev.column() == l.column() && l.baseline() > prev.baseline()
+                    ? l.baseline() - prev.baseline() : 0;
+            out.add(spacing == l.lineSpacing() ? l : l.withSpacing(spacing));
+            prev = l;
+        }
+        return out;
     }
 
     /** The font size that most characters of the document are set in. */

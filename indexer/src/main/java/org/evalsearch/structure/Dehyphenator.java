@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
 
 /**
  * Decides whether a hyphen at the end of a line is a line-wrap hyphen (to remove) or a real one ("cross-cutting",
- * "follow-up"), from the words the document itself uses elsewhere: a word seen whole wins; a compound seen with
- * its hyphen keeps it; two real words either side keep the hyphen; anything else is a broken word.
+ * "follow-up"), from the words the document itself uses elsewhere: a compound seen with its hyphen keeps it; a
+ * word seen whole is joined; when the part after the hyphen is a word the document uses on its own, the hyphen is
+ * kept; anything else is a broken word.
  */
 final class Dehyphenator {
     private static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
@@ -60,7 +61,9 @@ final class Dehyphenator {
         } else if (words.containsKey(left + right)) {
             keepHyphen = false;
         } else {
-            keepHyphen = words.containsKey(left) && words.containsKey(right) && left.length() > 1;
+            // "sub-" + "regional": the right part is a word of its own, so this is a compound; "develop-" +
+            // "ment" is a broken word
+            keepHyphen = words.containsKey(right) && right.length() > 1;
         }
         return keepHyphen ? before + after : before.substring(0, before.length() - 1) + after;
     }

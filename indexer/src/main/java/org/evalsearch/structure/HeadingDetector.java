@@ -184,7 +184,7 @@ final class HeadingDetector {
             return false;
         }
         if (l.role() != ExtractedPdf.Role.BODY || ref.toc() || t.length() > 160 || !t.chars().anyMatch(Character::isLetter)
-                || l.cells().size() > 1) {
+                || l.cells().size() > 1 || l.tableRow()) {
             return false;
         }
         char last = t.charAt(t.length() - 1);

@@ -18,11 +18,14 @@ import org.evalsearch.extract.ExtractedPdf;
  */
 public final class PassageBuilder {
     private static final Pattern BULLET = Pattern.compile("^([•▪◦●○■□➢➤✓·∙◼▫–—*-])\\s*(\\S.*)$");
+    private static final Pattern SUB_BULLET = Pattern.compile("^(o)\\s+(\\S.*)$");
     private static final Pattern ENUMERATOR = Pattern.compile(
             "^(\\(?\\d{1,2}[.)]|\\(?[a-z][.)]|\\([ivx]{1,4}\\)|[ivx]{1,4}[.)]|(?i:recommendation)\\s+\\d{1,2}[.:]?)\\s+\\S.*");
     private static final Pattern TOC_ENTRY = Pattern.compile("^(.*?\\S)\\s*(?:(?:\\.\\s?){3,}|…+|_{3,})\\s*(\\d{1,4}|[ivxlcIVXLC]{1,6})?\\s*$");
     private static final Pattern NOTE_START = Pattern.compile("^(\\d{1,3}|[*†‡§'])\\s*(\\p{L}.*)$");
+    private static final Pattern CAPTION = Pattern.compile("^(?i:table|tableau|cuadro)\\s+[\\dIVX]+\\b.*");
     private static final int MAX_ITEM_WORDS = 350;
+    private static final int NOTE_LOOKAHEAD_PAGES = 3;
 
     public List<Passage> build(ExtractedPdf pdf) {
         List<LineRef> lines = new ArrayList<>();
@@ -83,6 +86,7 @@ public final class PassageBuilder {
                 if (h != null) {
                     flush();
                     enter(h);
+                    emitHeadingNotes(h);
                     previous = lines.get(i + h.lines() - 1);
                     i += h.lines() - 1;
                     continue;
@@ -127,7 +131,13 @@ public final class PassageBuilder {
         private void block(LineRef ref, Passage.Kind kind, boolean toc) {
             boolean continues = draft != null && draft.kind == kind && draft.toc == toc && previous != null
                     && (ref.page() == previous.page() || toc);
-            if (!continues) {
+            if (!continues && kind == Passage.Kind.TABLE && draft != null && draft.caption) {
+                // the table's caption line heads the table's passage
+                Draft caption = draft;
+                draft = new Draft(ref, kind, caption.section);
+                draft.text.append(caption.text).append('\n').append(rowText(ref));
+                draft.refs.addAll(caption.refs);
+            } else if (!continues) {
                 flush();
                 draft = new Draft(ref, kind, sectionPath());
                 draft.toc = toc;
@@ -139,9 +149,23 @@ public final class PassageBuilder {
             draft.lastPage = ref.page();
         }
 
-        private static String rowText(LineRef ref) {
+        private String rowText(LineRef ref) {
             List<String> cells = ref.line().cells();
-            return ref.toc() || cells.size() < 2 ? ref.text() : String.join(" | ", cells);
+            if (ref.toc() || cells.size() < 2) {
+                return ref.text();
+            }
+            StringBuilder row = new StringBuilder();
+            for (String cell : cells) {
+                if (cell.isEmpty()) {
+                    continue;
+                }
+                String text = null;
+                for (String part : cell.split("\n")) {
+                    text = text == null ? part : text.endsWith("-") ? dehyphenator.join(text, part) : text + " " + part;
+                }
+                row.append(row.isEmpty() ? "" : " | ").append(text);
+            }
+            return row.toString();
         }
 
         private void body(LineRef ref) {
@@ -149,6 +173,13 @@ public final class PassageBuilder {
             String text = ref.text();
             Matcher bullet = BULLET.matcher(text);
             boolean isBullet = bullet.matches() && !(text.startsWith("-") && text.length() > 1 && text.charAt(1) != ' ');
+            if (!isBullet && text.startsWith("o ") && text.length() > 2) {
+                // "o" is the second-level bullet of word processors; a sentence seldom wraps before a lone "o"
+                bullet = SUB_BULLET.matcher(text);
+                isBullet = bullet.matches() && (indent(ref) > 0.5f * l.fontSize()
+                        || (draft != null && draft.kind == Passage.Kind.LIST_ITEM)
+                        || (previous != null && endsSentence(previous.text())));
+            }
             boolean isEnumerated = !isBullet && ENUMERATOR.matcher(text).matches() && !runsOn(ref);
             String clean = isBullet ? bullet.group(2) : text;
             if (draft == null || draft.kind == Passage.Kind.TABLE || draft.toc) {
@@ -156,8 +187,8 @@ public final class PassageBuilder {
                 return;
             }
             if (isBullet || isEnumerated) {
-                boolean subItem = draft.numbered && indent(ref) > draft.firstIndent + 0.5f * l.fontSize()
-                        && draft.words < MAX_ITEM_WORDS;
+                boolean subItem = draft.kind == Passage.Kind.LIST_ITEM
+                        && indent(ref) > draft.firstIndent + 0.5f * l.fontSize() && draft.words < MAX_ITEM_WORDS;
                 if (subItem) {
                     draft.text.append('\n').append(isBullet ? "• " : "").append(clean);
                     draft.add(ref, clean);
@@ -195,12 +226,21 @@ public final class PassageBuilder {
             if (l.lineSpacing() > 1.3f * typical) {
                 return true;
             }
-            if (draft.kind == Passage.Kind.LIST_ITEM && l.x0() <= draft.firstX0 + 1f) {
+            if (draft.kind == Passage.Kind.LIST_ITEM && indent(ref) <= draft.firstIndent + 1f) {
                 return true;
             }
-            float[] extent = columnExtent(ref);
-            boolean prevShort = p.x1() < extent[1] - 0.12f * (extent[1] - extent[0]);
-            boolean indented = l.x0() > extent[0] + 1.5f * l.fontSize() && p.x0() <= extent[0] + 1f;
+            // the block's edges, from the lines around: a whole column's extent would count titles and tables
+            float right = Math.max(draft.maxX1, l.x1());
+            LineRef next = position + 1 < lines.size() ? lines.get(position + 1) : null;
+            if (next != null && next.page() == ref.page() && next.line().column() == l.column()
+                    && Math.abs(next.line().fontSize() - l.fontSize()) < 0.5f) {
+                right = Math.max(right, next.line().x1());
+            }
+            float left = Math.min(draft.minX0, p.x0());
+            // the previous line ended early: the first word of this one would have fitted there
+            String firstWord = ref.text().split("\\s", 2)[0];
+            boolean prevShort = right - p.x1() > (firstWord.length() + 1) * 0.5f * l.fontSize();
+            boolean indented = l.x0() > left + 1.5f * l.fontSize() && p.x0() <= left + 1f;
             return (prevShort && endsSentence(prevText) && startsUpper(ref.text()))
                     || (indented && endsSentence(prevText) && draft.kind == Passage.Kind.PARAGRAPH);
         }
@@ -241,6 +281,7 @@ public final class PassageBuilder {
             draft = new Draft(ref, kind, sectionPath());
             draft.numbered = enumerated;
             draft.firstIndent = indent(ref);
+            draft.caption = !bullet && !enumerated && CAPTION.matcher(clean).matches();
             draft.text.append(clean);
             draft.startLead(ref, clean);
             draft.refs.addAll(ref.line().noteRefs());
@@ -277,14 +318,30 @@ public final class PassageBuilder {
             }
         }
 
+        /** The nearest footnote with this marker on the citing pages or soon after (notes can run on). */
         private Note findNote(String marker, int fromPage, int toPage) {
-            for (int p = fromPage; p <= toPage + 1; p++) {
+            for (int p = fromPage; p <= toPage + NOTE_LOOKAHEAD_PAGES; p++) {
                 LinkedHashMap<String, Note> notes = notesByPage.get(p);
                 if (notes != null && notes.containsKey(marker) && !notes.get(marker).emitted) {
                     return notes.get(marker);
                 }
             }
             return null;
+        }
+
+        /** A footnote cited in a heading goes out right after the heading. */
+        private void emitHeadingNotes(HeadingDetector.Heading h) {
+            for (int k = h.first(); k < h.first() + h.lines(); k++) {
+                LineRef ref = lines.get(k);
+                for (String marker : ref.line().noteRefs()) {
+                    Note n = findNote(marker, ref.page(), ref.page());
+                    if (n != null) {
+                        n.emitted = true;
+                        out.add(new Passage(out.size(), n.page, labels.get(n.page), sectionPath(),
+                                Passage.Kind.FOOTNOTE, n.text.toString(), null, List.of(), false));
+                    }
+                }
+            }
         }
 
         /** Footnotes nobody cited go out once their page is done, in the section current at that point. */
@@ -356,7 +413,7 @@ public final class PassageBuilder {
                         break;
                     }
                 }
-                if (rows >= 2) {
+                if (rows >= 2 || lines.get(i).line().tableRow()) {
                     for (int k = i; k <= end; k++) {
                         t[k] = !headings.containsKey(k);
                     }
@@ -368,7 +425,8 @@ public final class PassageBuilder {
 
         private boolean rowLike(int i) {
             LineRef l = lines.get(i);
-            return l.line().cells().size() >= 2 && l.line().role() == ExtractedPdf.Role.BODY && !l.toc();
+            return l.line().tableRow()
+                    || (l.line().cells().size() >= 2 && l.line().role() == ExtractedPdf.Role.BODY && !l.toc());
         }
 
         /** The usual baseline distance between lines of a paragraph, per font size. */
@@ -471,10 +529,14 @@ public final class PassageBuilder {
         final StringBuilder lead = new StringBuilder();
         boolean leadOpen;
         boolean numbered;
+        boolean caption;
         float firstIndent;
         boolean toc;
         int words;
         int lastPage;
+        int lastColumn;
+        float minX0;
+        float maxX1;
 
         Draft(LineRef ref, Passage.Kind kind, List<String> section) {
             this.page = ref.page();
@@ -483,6 +545,9 @@ public final class PassageBuilder {
             this.kind = kind;
             this.firstX0 = ref.line().x0();
             this.lastPage = ref.page();
+            this.lastColumn = ref.line().column();
+            this.minX0 = ref.line().x0();
+            this.maxX1 = ref.line().x1();
         }
 
         void startLead(LineRef ref, String clean) {
@@ -494,6 +559,14 @@ public final class PassageBuilder {
         }
 
         void add(LineRef ref, String clean) {
+            if (ref.page() != lastPage || ref.line().column() != lastColumn) {
+                minX0 = ref.line().x0();
+                maxX1 = ref.line().x1();
+                lastColumn = ref.line().column();
+            } else {
+                minX0 = Math.min(minX0, ref.line().x0());
+                maxX1 = Math.max(maxX1, ref.line().x1());
+            }
             refs.addAll(ref.line().noteRefs());
             words += PassageBuilder.words(clean);
             lastPage = ref.page();
