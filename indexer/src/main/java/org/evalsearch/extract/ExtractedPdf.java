@@ -27,6 +27,22 @@ public record ExtractedPdf(
     }
 
     /**
+     * The same document with some pages read another way (OCR of page images); the body font size is measured
+     * again over the new pages.
+     */
+    public ExtractedPdf withPages(List<PageText> newPages) {
+        java.util.Map<Float, Integer> chars = new java.util.HashMap<>();
+        for (PageText p : newPages) {
+            for (Line l : p.lines()) {
+                chars.merge(l.fontSize(), l.text().length(), Integer::sum);
+            }
+        }
+        float body = chars.entrySet().stream().max(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey).orElse(bodyFontSize);
+        return new ExtractedPdf(pageCount, newPages, infoTitle, infoLanguage, infoYear, outline, body);
+    }
+
+    /**
      * The text of one page, as lines in reading order.
      *
      * @param label the page label: from the PDF's page labels, else the page number printed on the page when it
@@ -78,6 +94,12 @@ public record ExtractedPdf(
         public Line {
             noteRefs = noteRefs == null ? List.of() : List.copyOf(noteRefs);
             cells = cells == null ? List.of() : List.copyOf(cells);
+        }
+
+        /** A line known only by its text and box, as OCR reads it: one column, regular type, no notes. */
+        public static Line plain(String text, float x0, float x1, float baseline, float lineSpacing, float fontSize) {
+            return new Line(text, x0, x1, baseline, 0, lineSpacing, fontSize, false, false, 0, List.of(), null,
+                    List.of(), false, Role.BODY);
         }
 
         Line withRole(Role newRole) {

@@ -147,7 +147,8 @@ public final class DocumentProcessor {
             ExtractedPdf.PageText before = pages.get(number - 1);
             List<ExtractedPdf.Line> lines = ocr.readPage(doc, number - 1, cancellation);
             if (!lines.isEmpty()) {
-                pages.set(number - 1, new ExtractedPdf.PageText(number, before.label(), lines));
+                pages.set(number - 1, new ExtractedPdf.PageText(number, before.label(), before.width(), before.height(),
+                        lines));
                 ocrPages.add(number);
             }
         }
@@ -155,8 +156,7 @@ public final class DocumentProcessor {
             throw new RejectedPdfException("no text layer, and OCR found no text");
         }
         warnings.add("OCR'd pages " + ocrPages + " (no text layer)");
-        return new ExtractedPdf(extracted.pageCount(), pages, extracted.infoTitle(), extracted.infoLanguage(),
-                extracted.infoYear());
+        return extracted.withPages(pages);
     }
 
     private static boolean hasImage(PDPage page) throws IOException {

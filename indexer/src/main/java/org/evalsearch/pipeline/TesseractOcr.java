@@ -115,7 +115,8 @@ public final class TesseractOcr {
                 current = new OcrLine(line, paragraph);
                 lines.add(current);
             }
-            current.add(c[11], Float.parseFloat(c[6]), Float.parseFloat(c[7]), Float.parseFloat(c[9]));
+            current.add(c[11], Float.parseFloat(c[6]), Float.parseFloat(c[7]), Float.parseFloat(c[8]),
+                    Float.parseFloat(c[9]));
         }
         Map<String, Float> paragraphSize = new HashMap<>();
         lines.stream().collect(Collectors.groupingBy(l -> l.paragraph))
@@ -134,9 +135,9 @@ public final class TesseractOcr {
             if (Math.abs(size - pageSize) < 0.25f * pageSize) {
                 size = pageSize;
             }
-            float gap = Float.isNaN(lastBottom) ? 0 : (l.top - lastBottom) * pointsPerPixel;
-            out.add(new ExtractedPdf.Line(text, l.left * pointsPerPixel, l.bottom * pointsPerPixel,
-                    size * pointsPerPixel, false, gap));
+            float spacing = Float.isNaN(lastBottom) || l.bottom <= lastBottom ? 0 : (l.bottom - lastBottom) * pointsPerPixel;
+            out.add(ExtractedPdf.Line.plain(text, l.left * pointsPerPixel, l.right * pointsPerPixel,
+                    l.bottom * pointsPerPixel, spacing, size * pointsPerPixel));
             lastBottom = l.bottom;
         }
         return out;
@@ -154,19 +155,20 @@ public final class TesseractOcr {
     private static final class OcrLine {
         final String key, paragraph;
         final StringBuilder text = new StringBuilder();
-        float left = Float.MAX_VALUE, top = Float.MAX_VALUE, bottom;
+        float left = Float.MAX_VALUE, top = Float.MAX_VALUE, bottom, right;
 
         OcrLine(String key, String paragraph) {
             this.key = key;
             this.paragraph = paragraph;
         }
 
-        void add(String word, float x, float y, float h) {
+        void add(String word, float x, float y, float w, float h) {
             if (!text.isEmpty()) {
                 text.append(' ');
             }
             text.append(word);
             left = Math.min(left, x);
+            right = Math.max(right, x + w);
             top = Math.min(top, y);
             bottom = Math.max(bottom, y + h);
         }

@@ -69,7 +69,7 @@ class OcrTest {
                 lines.stream().map(ExtractedPdf.Line::text).toList());
         assertEquals(lines.get(1).fontSize(), lines.get(2).fontSize());
         assertTrue(lines.get(0).fontSize() > lines.get(1).fontSize() * 1.5);
-        assertEquals(50f, lines.get(1).x());
-        assertEquals((200 - 140) * 0.5f, lines.get(1).gapAbove());
+        assertEquals(50f, lines.get(1).x0());
+        assertEquals((200 + 24 - 140) * 0.5f, lines.get(1).lineSpacing(), "baseline to baseline");
     }
 }
