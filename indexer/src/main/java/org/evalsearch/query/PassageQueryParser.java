@@ -15,6 +15,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -29,6 +30,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.evalsearch.index.Analyzers;
 import org.evalsearch.index.Schema;
+import org.evalsearch.vocabulary.Acronyms;
 
 /**
  * Turns what a user typed (Lucene classic syntax: words, "phrases", AND/OR/NOT, field:value, prefix*) into a
@@ -59,6 +61,8 @@ public final class PassageQueryParser {
     private static final int PHRASE_SLOP = 4;
     /** Score added to passages of an implied facet value (BM25 scores of a few-word query are about 5 to 20). */
     private static final float PREFERENCE_BOOST = 3.0f;
+    /** Score factor for passages in another language than the query's. */
+    private static final float OTHER_LANGUAGE_WEIGHT = 0.5f;
     /** A made-up default field that stands for "all text fields". */
     private static final String ALL_FIELDS = "_text";
     private static final String FACET_INDEX_FIELD = Schema.facetsConfig().getDimConfig(Schema.TYPE).indexFieldName;
@@ -71,6 +75,7 @@ public final class PassageQueryParser {
     private final Analyzer queryAnalyzer;
     private final Analyzer plainEnglish;
     private final QueryIntents intents;
+    private final Acronyms acronyms;
 
     /** With the bundled synonyms, without the reports' acronyms. */
     public PassageQueryParser() {
@@ -81,6 +86,7 @@ public final class PassageQueryParser {
         this.queryAnalyzer = Analyzers.perField(Analyzers.english(vocabulary.stemmer(), vocabulary.synonyms()));
         this.plainEnglish = Analyzers.english(vocabulary.stemmer(), null);
         this.intents = QueryIntents.defaults();
+        this.acronyms = vocabulary.acronyms();
     }
 
     /** With the acronyms defined in the reports of {@code reader}; build a new one when the index changes. */
@@ -119,7 +125,7 @@ public final class PassageQueryParser {
             BooleanQuery.Builder b = new BooleanQuery.Builder();
             boolean hasTopic = !intent.topic().isBlank();
             if (hasTopic) {
-                b.add(topicQuery(intent.topic()), BooleanClause.Occur.MUST);
+                b.add(topicQuery(acronyms.markCapitalised(intent.topic())), BooleanClause.Occur.MUST);
                 if (isPlain(intent.topic())) {
                     proximity(intent.topic()).forEach(p -> b.add(p, BooleanClause.Occur.SHOULD));
                 }
@@ -130,12 +136,26 @@ public final class PassageQueryParser {
                 b.add(new BoostQuery(facet, PREFERENCE_BOOST), hasTopic ? BooleanClause.Occur.SHOULD : BooleanClause.Occur.MUST);
             }
             Query query = hasTopic || !intent.preferred().isEmpty() ? b.build() : new MatchAllDocsQuery();
+            if (hasTopic) {
+                query = preferLanguage(query, QueryLanguage.guess(intent.topic()));
+            }
             return new ParsedQuery(query, intent.topic(), intent.preferred(), intent.intentWords());
         } catch (ParseException e) {
             throw new InvalidQueryException("cannot parse query: " + firstLine(e.getMessage()));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidQueryException("query has too many clauses (limit " + MAX_CLAUSES + ")");
         }
+    }
+
+    /** Passages in another analysed language than the query's count for less (they stay findable). */
+    private static Query preferLanguage(Query query, String language) {
+        BooleanQuery.Builder other = new BooleanQuery.Builder();
+        for (String l : QueryLanguage.ANALYSED) {
+            if (!l.equals(language)) {
+                other.add(new TermQuery(DrillDownQuery.term(FACET_INDEX_FIELD, Schema.LANGUAGE, l)), BooleanClause.Occur.SHOULD);
+            }
+        }
+        return FunctionScoreQuery.boostByQuery(query, other.build(), OTHER_LANGUAGE_WEIGHT);
     }
 
     private Query topicQuery(String topic) throws ParseException {

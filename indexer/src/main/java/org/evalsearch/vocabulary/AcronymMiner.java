@@ -21,6 +21,8 @@ public final class AcronymMiner {
     private static final Pattern SHORT_FORM = Pattern.compile("\\p{Lu}[\\p{L}\\p{N}&/.\\-]*");
     private static final Pattern TITLE_WORD = Pattern.compile("\\p{Lu}\\p{Ll}.*");
     private static final int MAX_LONG_WORDS = 12;
+    /** A bullet or arrow in a long form starts the next list or heading the extraction ran into. */
+    private static final Pattern BULLET_AND_AFTER = Pattern.compile("\\s*[►▶•▪■●◆].*$");
 
     private AcronymMiner() {}
 
@@ -63,7 +65,9 @@ public final class AcronymMiner {
         String shortForm = null;
         List<String> longWords = new ArrayList<>();
         for (int i = 0; i < words.length; i++) {
-            boolean startsEntry = isShortForm(words[i]) && i + 1 < words.length && TITLE_WORD.matcher(words[i + 1]).matches();
+            // "ACT/EMP ILO Bureau for ...": a short form right after another one belongs to its long form
+            boolean startsEntry = isShortForm(words[i]) && (shortForm == null || !longWords.isEmpty())
+                    && (isTitleWord(words, i + 1) || (i + 1 < words.length && isShortForm(words[i + 1]) && isTitleWord(words, i + 2)));
             if (startsEntry) {
                 addEntry(entries, shortForm, longWords);
                 shortForm = words[i];
@@ -74,6 +78,10 @@ public final class AcronymMiner {
         }
         addEntry(entries, shortForm, longWords);
         return entries;
+    }
+
+    private static boolean isTitleWord(String[] words, int i) {
+        return i < words.length && TITLE_WORD.matcher(words[i]).matches();
     }
 
     private static void addEntry(List<Acronym> entries, String shortForm, List<String> longWords) {
@@ -130,6 +138,6 @@ public final class AcronymMiner {
     }
 
     private static String clean(String longForm) {
-        return longForm.replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}\\s&&[^)]]+$", "").replaceAll("\\s+", " ");
+        return BULLET_AND_AFTER.matcher(longForm).replaceAll("").replaceAll("^[\\p{Punct}\\s]+|[\\p{Punct}\\s&&[^)]]+$", "").replaceAll("\\s+", " ");
     }
 }

@@ -1,7 +1,6 @@
 package org.evalsearch.vocabulary;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.Terms;
@@ -26,8 +25,8 @@ import org.evalsearch.index.Schema;
 public final class Acronyms {
     /** Long forms kept per short form, most often defined first: beyond that a short form is too ambiguous to expand. */
     private static final int MAX_LONG_FORMS = 3;
-    /** Short forms that are also everyday words; typed in lower case they mean the word. */
-    private static final Set<String> WORDS = Set.of("us", "who", "can", "may", "will", "all", "am", "pm");
+    /** A word as typed in a query, acronym punctuation included (ITC-ILO, ACT/EMP, M&amp;E). */
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}](?:[\\p{L}\\p{N}&/\\-]*[\\p{L}\\p{N}])?");
 
     private final Map<String, List<String>> longForms;
 
@@ -63,11 +62,8 @@ public final class Acronyms {
     private static Acronyms of(Map<Acronym, Integer> counts) {
         Map<String, Map<String, Integer>> byShort = new HashMap<>();
         counts.forEach((a, n) -> {
-            String key = a.shortForm().toLowerCase(Locale.ROOT);
-            if (!EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(key) && !WORDS.contains(key)) {
-                byShort.computeIfAbsent(a.shortForm(), k -> new HashMap<>())
-                        .merge(a.longForm().toLowerCase(Locale.ROOT), n, Integer::sum);
-            }
+            byShort.computeIfAbsent(a.shortForm(), k -> new HashMap<>())
+                    .merge(a.longForm().toLowerCase(Locale.ROOT), n, Integer::sum);
         });
         Map<String, List<String>> longForms = new LinkedHashMap<>();
         byShort.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> longForms.put(e.getKey(),
@@ -86,18 +82,64 @@ public final class Acronyms {
         return longForms;
     }
 
-    /** Solr-format synonym rules, one equivalence line per short form. */
+    /**
+     * The query with each acronym typed as a report writes it ("MFLM", "ITC-ILO") replaced by its marker token, so
+     * that it expands to its long forms; the same letters typed as an ordinary word ("fair" for the programme
+     * FAIR) are left alone. Capitals mark an acronym more reliably than anything the lower-cased analysis sees.
+     */
+    public String markCapitalised(String query) {
+        if (longForms.isEmpty()) {
+            return query;
+        }
+        Matcher m = TOKEN.matcher(query);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String token = m.group();
+            m.appendReplacement(sb, Matcher.quoteReplacement(longForms.containsKey(token) ? marker(token) : token));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /**
+     * Solr-format synonym rules, applied after lower-casing: a marker (see {@link #markCapitalised}) expands to the
+     * short and long forms; a long form of several words also finds its short form; a short form typed in lower
+     * case expands only when it cannot be an ordinary word (no more than one vowel, or a hyphen, slash, ampersand
+     * or digit in it: "mflm", "dwcp", "itc-ilo").
+     */
     public String synonymRules() {
         StringBuilder sb = new StringBuilder();
         longForms.forEach((shortForm, forms) -> {
-            List<String> parts = new ArrayList<>();
-            parts.add(escape(shortForm));
-            forms.stream().filter(f -> !f.contains("=>")).map(Acronyms::escape).forEach(parts::add);
-            if (parts.size() > 1) {
-                sb.append(String.join(", ", parts)).append('\n');
+            List<String> usable = forms.stream().filter(f -> !f.contains("=>")).map(Acronyms::escape).toList();
+            if (usable.isEmpty()) {
+                return;
+            }
+            String shortLower = escape(shortForm.toLowerCase(Locale.ROOT));
+            String expansions = shortLower + ", " + String.join(", ", usable);
+            sb.append(marker(shortForm)).append(" => ").append(expansions).append('\n');
+            if (cannotBeAWord(shortForm)) {
+                sb.append(shortLower).append(" => ").append(expansions).append('\n');
+            }
+            for (String form : usable) {
+                if (form.trim().split("\\s+").length >= 2) {
+                    sb.append(form).append(" => ").append(form).append(", ").append(shortLower).append('\n');
+                }
             }
         });
         return sb.toString();
+    }
+
+    /** The single token standing for an acronym typed in capitals, e.g. {@code acr_itc_ilo}. */
+    static String marker(String shortForm) {
+        return "acr_" + shortForm.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "_");
+    }
+
+    static boolean cannotBeAWord(String shortForm) {
+        String s = shortForm.toLowerCase(Locale.ROOT);
+        if (!s.matches("[\\p{L}]+")) {
+            return true;
+        }
+        return s.replaceAll("[^aeiouy]", "").length() <= 1;
     }
 
     private static String escape(String s) {

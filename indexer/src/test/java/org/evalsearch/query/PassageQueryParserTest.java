@@ -41,7 +41,9 @@ class PassageQueryParserTest {
                         "Improve the statistics on migrant workers with national statistical offices."),
                 passage(4, "fr", "Constats", "finding",
                         "Le projet a renforcé l'emploi des travailleurs migrants."),
-                passage(5, "en", "Findings", "finding", "Employers paid the fees of the programme.")),
+                passage(5, "en", "Findings", "finding", "Employers paid the fees of the programme."),
+                passage(6, "es", "Hallazgos", "finding", "La labor del proyecto sigue en curso."),
+                passage(7, "en", "Findings", "finding", "Labour inspection improved over the years in all provinces.")),
                 Analyzers.Stemmer.DEFAULT);
         searcher = new IndexSearcher(index.reader());
         parser = PassageQueryParser.forIndex(index.reader());
@@ -69,12 +71,21 @@ class PassageQueryParserTest {
     @Test
     void americanSpellingFindsBritish() throws IOException {
         assertEquals(List.of("r.pdf#5"), ids("program"));
-        assertEquals(List.of("r.pdf#0", "r.pdf#1"), ids("labor").stream().sorted().toList());
+        assertEquals(List.of("r.pdf#0", "r.pdf#1", "r.pdf#6", "r.pdf#7"), ids("labor").stream().sorted().toList());
     }
 
     @Test
     void frenchPassagesAreSearchedWithFrenchAnalysis() throws IOException {
         assertEquals(List.of("r.pdf#4"), ids("emploi"));
+    }
+
+    @Test
+    void passagesInTheQuerysLanguageComeFirst() throws IOException {
+        assertEquals("r.pdf#7", ids("labor inspection").get(0));
+        assertEquals("r.pdf#6", ids("la labor del proyecto").get(0));
+        assertEquals(QueryLanguage.FRENCH, QueryLanguage.guess("travailleurs migrants et l'emploi"));
+        assertEquals(QueryLanguage.SPANISH, QueryLanguage.guess("migración laboral"));
+        assertEquals(QueryLanguage.ENGLISH, QueryLanguage.guess("labour migration statistics"));
     }
 
     @Test

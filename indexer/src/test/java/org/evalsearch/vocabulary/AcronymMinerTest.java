@@ -40,9 +40,25 @@ class AcronymMinerTest {
     }
 
     @Test
-    void acronymsBecomeSynonymRulesButEverydayWordsDoNot() {
+    void acronymsExpandWhenTypedInCapitalsOrWhenTheyCannotBeAWord() {
         Acronyms a = Acronyms.of(List.of(new Acronym("MFLM", "Multilateral Framework on Labour Migration"),
-                new Acronym("WHO", "World Health Organization")));
-        assertEquals("MFLM, multilateral framework on labour migration\n", a.synonymRules());
+                new Acronym("FAIR", "Integrated Programme on Fair Recruitment"),
+                new Acronym("STAT", "Statistics")));
+        assertEquals("acr_fair fair recruitment", a.markCapitalised("FAIR fair recruitment"));
+        String rules = a.synonymRules();
+        assertTrue(rules.contains("acr_fair => fair, integrated programme on fair recruitment\n"), rules);
+        assertTrue(rules.contains("integrated programme on fair recruitment => integrated programme on fair recruitment, fair\n"), rules);
+        assertTrue(!rules.contains("\nfair =>") && !rules.startsWith("fair =>"), rules);
+        assertTrue(rules.contains("\nmflm => mflm, multilateral framework on labour migration\n"), rules);
+        // a one-word long form is too common a word to stand for the acronym
+        assertTrue(!rules.contains("statistics =>"), rules);
+    }
+
+    @Test
+    void aShortFormRightAfterAnotherBelongsToItsLongForm() {
+        List<Acronym> found = AcronymMiner.mine("Abbreviations",
+                "ACT/EMP ILO Bureau for Employers' Activities ACTRAV ILO Bureau for Workers' Activities ► Executive summary");
+        assertEquals(List.of(new Acronym("ACT/EMP", "ILO Bureau for Employers' Activities"),
+                new Acronym("ACTRAV", "ILO Bureau for Workers' Activities")), found);
     }
 }

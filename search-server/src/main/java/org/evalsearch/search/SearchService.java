@@ -1,6 +1,7 @@
 package org.evalsearch.search;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import org.apache.lucene.document.IntField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -52,7 +54,8 @@ public final class SearchService {
     private static final int EXPORT_BATCH = 500;
 
     private final IndexAccess index;
-    private final PassageQueryParser parser = new PassageQueryParser();
+    /** The parser with the acronyms of the index's reports; rebuilt when a refresh brings a new reader. */
+    private volatile ParserForReader parser;
     private final FacetsConfig facetsConfig = Schema.facetsConfig();
     private final long timeoutMillis;
     private final Spelling spelling = new Spelling();
@@ -81,12 +84,29 @@ public final class SearchService {
 
     public Query parse(String q) {
         try {
-            return parser.parse(q);
+            return parser().parse(q);
         } catch (InvalidQueryException e) {
             throw e;
         } catch (RuntimeException e) {
             // the classic parser can fail outside ParseException (e.g. an automaton too complex to build)
             throw new InvalidQueryException("cannot run query: " + e.getMessage());
+        }
+    }
+
+    private record ParserForReader(Object readerKey, PassageQueryParser parser) {}
+
+    private PassageQueryParser parser() {
+        try (IndexView view = view()) {
+            IndexReader reader = view.reader();
+            Object key = reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
+            ParserForReader p = parser;
+            if (p == null || p.readerKey() != key) {
+                p = new ParserForReader(key, PassageQueryParser.forIndex(reader));
+                parser = p;
+            }
+            return p.parser();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
