@@ -3,6 +3,8 @@ package org.evalsearch.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,10 @@ import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -50,6 +56,8 @@ public final class SearchService {
             Schema.PRIORITY, Set.of("high", "medium", "low"));
     /** How many top passages grouping by report looks at. */
     static final int GROUP_WINDOW = 1000;
+    /** Matches counted exactly by the ranking pass before it may skip non-competitive ones (Lucene's default). */
+    private static final int TOTAL_HITS_THRESHOLD = 1000;
     private static final int FEW_HITS = 3;
     private static final int EXPORT_BATCH = 500;
 
@@ -150,10 +158,15 @@ public final class SearchService {
             DrillDownQuery ddq = req.filters().drillDown(base, facetsConfig);
             int window = req.groupByDoc() ? GROUP_WINDOW : req.size() + 1;
             IndexSearcher searcher = view.searcher();
-            TopFieldDocs top = searcher.search(ddq, new TopFieldCollectorManager(sort, window, after, Integer.MAX_VALUE));
+            // ranking stops counting at a threshold so that it can skip passages that cannot reach the page;
+            // the exact total comes from the facet pass, which visits every match anyway
+            TopFieldDocs top = searcher.search(ddq, new TopFieldCollectorManager(sort, window, after,
+                    TOTAL_HITS_THRESHOLD));
             TopFieldCollector.populateScores(top.scoreDocs, searcher, ddq);
             boolean timedOut = searcher.timedOut();
-            Map<String, List<FacetValue>> facets = timedOut ? Map.of() : facets(view, ddq);
+            Counted counted = timedOut ? null : facets(view, ddq);
+            Map<String, List<FacetValue>> facets = counted == null ? Map.of() : counted.facets();
+            long total = counted == null ? top.totalHits.value() : counted.total();
             List<ScoreDoc> page = new ArrayList<>(List.of(top.scoreDocs));
             Map<String, Integer> groupCounts = null;
             String next = null;
@@ -165,10 +178,9 @@ public final class SearchService {
                 next = Cursor.encode((FieldDoc) page.get(page.size() - 1), sort);
             }
             List<Hit> hits = hits(view, userQuery, page, req.fold(), groupCounts);
-            String didYouMean = top.totalHits.value() < FEW_HITS
-                    ? spelling.suggest(view.reader(), req.q()) : null;
+            String didYouMean = total < FEW_HITS ? spelling.suggest(view.reader(), req.q()) : null;
             long took = (System.nanoTime() - start) / 1_000_000;
-            return new SearchResult(top.totalHits.value(), took, hits, facets, next, didYouMean, timedOut);
+            return new SearchResult(total, took, hits, facets, next, didYouMean, timedOut);
         }
     }
 
@@ -177,28 +189,62 @@ public final class SearchService {
      * the hits were found within the time budget: DrillSideways cannot run under Lucene's query timeout, so
      * that first pass is what bounds the cost of a query.
      */
-    private Map<String, List<FacetValue>> facets(IndexView view, DrillDownQuery ddq) throws IOException {
+    private Counted facets(IndexView view, DrillDownQuery ddq) throws IOException {
         if (view.facetState() == null) {
-            return Map.of();
+            return null;
         }
         IndexSearcher searcher = view.searcher();
         searcher.setTimeout(null);
         DrillSideways ds = new DrillSideways(searcher, facetsConfig, view.facetState());
         var r = ds.search(ddq, new TotalHitCountCollectorManager(searcher.getSlices()));
-        return FacetCounts.of(r.facets, view);
+        return new Counted(FacetCounts.of(r.facets, view), r.collectorResult);
     }
+
+    /** The facet pass: counts per facet, and how many passages match every filter. */
+    private record Counted(Map<String, List<FacetValue>> facets, long total) {}
 
     private static List<ScoreDoc> bestPerReport(IndexView view, List<ScoreDoc> all, int groups,
                                                 Map<String, Integer> counts) throws IOException {
+        String[] reports = reportsOf(view, all);
         Map<String, ScoreDoc> best = new LinkedHashMap<>();
-        for (ScoreDoc sd : all) {
-            String doc = view.record(sd.doc).doc();
+        for (int i = 0; i < all.size(); i++) {
+            ScoreDoc sd = all.get(i);
+            String doc = reports[i];
             counts.merge(doc, 1, Integer::sum);
             if (best.size() < groups || best.containsKey(doc)) {
                 best.putIfAbsent(doc, sd);
             }
         }
         return new ArrayList<>(best.values());
+    }
+
+    /**
+     * The report of each hit, read from the {@code doc} field's doc values in index order: parsing the stored
+     * record of every hit of the grouping window was most of the time of a grouped search.
+     */
+    private static String[] reportsOf(IndexView view, List<ScoreDoc> hits) throws IOException {
+        Integer[] byDocId = new Integer[hits.size()];
+        for (int i = 0; i < byDocId.length; i++) {
+            byDocId[i] = i;
+        }
+        Arrays.sort(byDocId, Comparator.comparingInt(i -> hits.get(i).doc));
+        List<LeafReaderContext> leaves = view.reader().leaves();
+        String[] out = new String[hits.size()];
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        SortedSetDocValues values = null;
+        for (int i : byDocId) {
+            int docId = hits.get(i).doc;
+            int li = ReaderUtil.subIndex(docId, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                leaf = leaves.get(li);
+                values = DocValues.getSortedSet(leaf.reader(), Schema.DOC);
+            }
+            out[i] = values.advanceExact(docId - leaf.docBase)
+                    ? values.lookupOrd(values.nextOrd()).utf8ToString() : view.record(docId).doc();
+        }
+        return out;
     }
 
     /** Hits for the given Lucene docs, with snippets and the passages folded into each. */
