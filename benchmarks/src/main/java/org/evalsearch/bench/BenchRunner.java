@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.FSDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -93,7 +91,7 @@ final class BenchRunner implements Callable<Integer> {
             }
 
             List<QueryMix.Query> mix;
-            try (InProcessSearch search = new InProcessSearch(DirectoryReader.open(FSDirectory.open(index)))) {
+            try (InProcessSearch search = new InProcessSearch(index)) {
                 mix = search.resolve(QueryMix.queries());
                 report.substitutions.addAll(search.substitutions.stream().map(s -> "x" + scale + ": " + s).toList());
                 log("x%d: in-process search", scale);

@@ -29,7 +29,8 @@ final class HttpLoad {
 
     record Request(String kind, String path) {}
 
-    record Result(int connections, double rate, double seconds, long requests, long failures,
+    /** {@code notSent}: at a fixed rate, requests that fell due but could not be sent before the end. */
+    record Result(int connections, double rate, double seconds, long requests, long failures, long notSent,
                   Map<String, Long> failureReasons, Latencies all, Map<String, Latencies> byKind, long bytes) {
         double requestsPerSecond() {
             return requests / seconds;
@@ -73,7 +74,9 @@ final class HttpLoad {
             failures += w.failures;
             bytes += w.bytes;
         }
-        return new Result(connections, rate, elapsed, all.count() + failures, failures, reasons, all, byKind, bytes);
+        long sent = all.count() + failures;
+        long notSent = rate > 0 ? Math.max(0, (long) (rate * seconds) - sent) : 0;
+        return new Result(connections, rate, elapsed, sent, failures, notSent, reasons, all, byKind, bytes);
     }
 
     /** One connection: sends requests in turn, reconnecting after an error or a server-side close. */
@@ -105,7 +108,8 @@ final class HttpLoad {
                     long due;
                     if (interval > 0) {
                         due = start + (long) (i * interval);
-                        if (due >= end) {
+                        // an overloaded server falls behind: requests still due at the end are not sent
+                        if (due >= end || System.nanoTime() >= end) {
                             return;
                         }
                         long wait;

@@ -3,6 +3,8 @@ package org.evalsearch.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,9 @@ import java.util.Map;
 /** The query mix timed in-process (one thread, after a warm-up) and turned into the HTTP calls of the API. */
 final class SearchBench {
 
-    record InProcessResult(Latencies all, Map<String, Latencies> byKind, double seconds) {
+    /** {@code cpuByKind}: CPU time of the measuring thread per query, which a busy machine does not inflate. */
+    record InProcessResult(Latencies all, Map<String, Latencies> byKind, Map<String, Latencies> cpuByKind,
+                           double seconds) {
         double queriesPerSecond() {
             return all.count() / seconds;
         }
@@ -21,30 +25,35 @@ final class SearchBench {
 
     static InProcessResult inProcess(InProcessSearch search, List<QueryMix.Query> mix, double warmupSeconds,
                                      double seconds) throws IOException {
-        long sink = loop(search, mix, warmupSeconds, null, null);
+        long sink = loop(search, mix, warmupSeconds, null, null, null);
         Latencies all = new Latencies();
         Map<String, Latencies> byKind = new LinkedHashMap<>();
+        Map<String, Latencies> cpuByKind = new LinkedHashMap<>();
         long t0 = System.nanoTime();
-        sink += loop(search, mix, seconds, all, byKind);
+        sink += loop(search, mix, seconds, all, byKind, cpuByKind);
         double took = (System.nanoTime() - t0) / 1e9;
         if (sink == 42) {
             System.out.print("");
         }
-        return new InProcessResult(all, byKind, took);
+        return new InProcessResult(all, byKind, cpuByKind, took);
     }
 
     private static long loop(InProcessSearch search, List<QueryMix.Query> mix, double seconds, Latencies all,
-                             Map<String, Latencies> byKind) throws IOException {
+                             Map<String, Latencies> byKind, Map<String, Latencies> cpuByKind) throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long end = System.nanoTime() + (long) (seconds * 1e9);
         long sink = 0;
         for (int i = 0; System.nanoTime() < end || i % mix.size() != 0; i++) {
             QueryMix.Query q = mix.get(i % mix.size());
+            long cpu = threads.getCurrentThreadCpuTime();
             long t = System.nanoTime();
             sink += search.run(q);
             long took = System.nanoTime() - t;
+            cpu = threads.getCurrentThreadCpuTime() - cpu;
             if (all != null) {
                 all.add(took);
                 byKind.computeIfAbsent(kind(q), k -> new Latencies()).add(took);
+                cpuByKind.computeIfAbsent(kind(q), k -> new Latencies()).add(cpu);
             }
         }
         return sink;
