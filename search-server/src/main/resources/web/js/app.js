@@ -336,9 +336,13 @@ async function runReport() {
   const mine = ++seq;
   setStatus('Loading the report…');
   try {
-    const doc = await getJson('documents/' + encodeURIComponent(state.report));
+    const inReport = new URLSearchParams({ doc: state.report, size: '1' });
+    const [doc, search] = await Promise.all([
+      getJson('documents/' + encodeURIComponent(state.report)), getJson('search', inReport)]);
     if (mine !== seq) return;
-    renderReport($('report'), $('report-heading'), { doc: state.report, ...doc }, (filters) => hrefFor({
+    rememberFacets(search.facets);
+    const types = (search.facets && search.facets.type) || [];
+    renderReport($('report'), $('report-heading'), { doc: state.report, ...doc }, types, (filters) => hrefFor({
       ...state, view: 'results', report: '', q: '', page: 1, filters: { doc: [state.report], ...filters },
     }));
     setStatus('');

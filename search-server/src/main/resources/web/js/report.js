@@ -30,11 +30,6 @@ export function renderReports(container, answer) {
       el('tbody', {}, rows))));
 }
 
-function typeCounts(d) {
-  return Object.entries(d.types || {}).map(([value, count]) => ({ value, label: labelFor('type', value), count }))
-    .sort((a, b) => b.count - a.count);
-}
-
 function outline(d) {
   const sections = d.outline || [];
   if (!sections.length) return el('p', {}, 'No outline was found in this report.');
@@ -49,15 +44,18 @@ function outline(d) {
   }));
 }
 
-/** `browseHref(filters)` gives the page URL that lists the report's passages with extra filters. */
-export function renderReport(container, heading, d, browseHref) {
+/**
+ * `types` are the report's passages by type as a search counts them (repeats folded), so each count equals what
+ * its link lists; `browseHref(filters)` gives the page URL that lists the report's passages with extra filters.
+ */
+export function renderReport(container, heading, d, types, browseHref) {
   heading.textContent = d.title || d.doc;
   const meta = [
     ['Year', d.year], ['Evaluation', d.evaluation], ['Evaluation type', d.evaluation_type && labelFor('evaluation_type', d.evaluation_type)],
     ['Language', d.language && labelFor('language', d.language)], ['Scope', d.scope], ['Pages', pagesOf(d)],
     ['File', d.doc], ['Passages', d.passages],
   ].filter(([, v]) => v !== undefined && v !== null && v !== '');
-  const counts = typeCounts(d).filter((c) => c.count > 0);
+  const counts = types.filter((c) => c.count > 0);
   container.replaceChildren(
     el('dl', { class: 'meta' }, meta.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))])),
     el('p', { class: 'report-actions' },
@@ -66,7 +64,7 @@ export function renderReport(container, heading, d, browseHref) {
     el('h2', {}, 'Passages by type'),
     counts.length
       ? el('ul', { class: 'type-counts' }, counts.map((c) => el('li', {},
-        el('a', { href: browseHref({ type: [c.value] }) }, `${c.label}: ${c.count}`))))
+        el('a', { href: browseHref({ type: [c.value] }) }, `${labelFor('type', c.value)}: ${c.count}`))))
       : el('p', {}, 'No passages of this report are tagged yet.'),
     el('h2', {}, 'Outline'),
     outline(d));

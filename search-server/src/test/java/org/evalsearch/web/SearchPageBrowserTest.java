@@ -83,7 +83,7 @@ class SearchPageBrowserTest {
         app = SearchApp.create(new SearchService(index, 5_000), CORPUS).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port() + "/";
         driver = startChromium(tmp.resolve("chromium-profile"));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
     /** Debian's chromium and chromedriver, named explicitly so Selenium Manager never tries to download one. */
@@ -254,11 +254,13 @@ class SearchPageBrowserTest {
         waitFor(d -> d.findElement(By.id("report-heading")).getText().equals(doc.get("title").asText()));
         assertEquals(doc.get("outline").size(), driver.findElements(By.cssSelector("#report .outline li")).size());
         Map<String, Integer> types = new TreeMap<>();
-        doc.get("types").properties().forEach(e -> types.put(e.getKey(), e.getValue().asInt()));
+        api("search?size=1&doc=" + enc(FULL_REPORT)).get("facets").get("type")
+                .forEach(v -> types.put(v.get("value").asText(), v.get("count").asInt()));
         List<WebElement> links = driver.findElements(By.cssSelector("#report .type-counts a"));
         assertEquals(types.values().stream().filter(v -> v > 0).count(), links.size());
         WebElement link = links.get(0);
         String type = queryOf(link.getAttribute("href")).get("type").get(0);
+        assertTrue(link.getText().endsWith(": " + types.get(type)), link.getText());
         link.click();
         waitFor(d -> resultCount() == types.get(type));
         assertTrue(checkbox("type", type).isSelected());
