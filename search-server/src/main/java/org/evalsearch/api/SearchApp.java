@@ -3,11 +3,13 @@ package org.evalsearch.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.evalsearch.query.InvalidQueryException;
 import org.evalsearch.search.SearchService;
 import org.slf4j.Logger;
@@ -33,6 +35,11 @@ public final class SearchApp {
 
     /** The application over a search service, serving PDFs from {@code corpus}. */
     public static Javalin create(SearchService service, Path corpus) {
+        return create(service, corpus, config -> {});
+    }
+
+    /** The same, with routes and filters added by {@code extensions} (CORS policy, admin endpoints). */
+    public static Javalin create(SearchService service, Path corpus, Consumer<JavalinConfig> extensions) {
         ObjectMapper mapper = json();
         SearchHandlers search = new SearchHandlers(service);
         PassageHandler passages = new PassageHandler(service);
@@ -62,6 +69,7 @@ public final class SearchApp {
             config.routes.get("/api/export", export::export);
             config.routes.get("/api/health", status::health);
             config.routes.get("/api/openapi.json", status::openapi);
+            extensions.accept(config);
 
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));

@@ -1,10 +1,12 @@
 package org.evalsearch.server;
 
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -14,6 +16,7 @@ import org.evalsearch.search.IndexAccess;
 import org.evalsearch.search.SearchService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -54,6 +57,9 @@ public final class ServerMain implements Callable<Integer> {
             description = "Documents extracted in parallel when indexing first (env EVALSEARCH_THREADS; 0 = one per core).")
     int threads;
 
+    @Mixin
+    SecurityOptions security;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ServerMain()).execute(args));
     }
@@ -73,7 +79,15 @@ public final class ServerMain implements Callable<Integer> {
         }
         IndexAccess access = IndexAccess.open(index, refreshMs);
         SearchService service = new SearchService(access, queryTimeoutMs);
-        Javalin app = SearchApp.create(service, corpus).start(bind, port);
+        Consumer<JavalinConfig> extensions;
+        try {
+            extensions = security.extensions(access, corpus, index, workers());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            access.close();
+            return 2;
+        }
+        Javalin app = SearchApp.create(service, corpus, extensions).start(bind, port);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             try {
@@ -100,11 +114,14 @@ public final class ServerMain implements Callable<Integer> {
 
     private void indexCorpus() throws IOException {
         System.out.println("No index in " + index + " yet: indexing " + corpus + " first.");
-        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-        IndexRun.Summary s = new IndexRun(corpus, index, workers).run(new ProgressLine());
+        IndexRun.Summary s = new IndexRun(corpus, index, workers()).run(new ProgressLine());
         System.out.printf("%nIndexed %d documents, %d pages, %d passages in %.1f s.%n",
                 s.documents(), s.pages(), s.passages(), s.seconds());
         s.skipped().forEach(k -> System.out.printf("  skipped %s: %s%n", k.file(), k.reason()));
+    }
+
+    private int workers() {
+        return threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     }
 
     /** One line of progress, rewritten as files finish. */
