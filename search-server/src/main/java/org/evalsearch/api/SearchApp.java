@@ -7,6 +7,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.apache.lucene.index.ExitableDirectoryReader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -73,6 +74,8 @@ public final class SearchApp {
 
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+            config.routes.exception(ExitableDirectoryReader.ExitingReaderException.class, (e, ctx) -> error(ctx, 400,
+                    "query is too costly: it did not finish within the time budget; use fewer wildcards or filters"));
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);

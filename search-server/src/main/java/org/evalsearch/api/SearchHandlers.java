@@ -15,7 +15,7 @@ final class SearchHandlers {
 
     SearchHandlers(SearchService service) {
         this.service = service;
-        this.suggestions = new Suggestions(service);
+        this.suggestions = service.suggestions();
     }
 
     void search(Context ctx) throws IOException {

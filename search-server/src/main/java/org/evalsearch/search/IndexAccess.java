@@ -13,7 +13,7 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.QueryTimeout;
+import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -27,10 +27,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The open index: a {@link SearcherManager} refreshed in the background, so that the server keeps answering
  * from the last commit while an {@code index} run writes to the same folder, and sees its commits shortly after.
- * What is costly to derive from a reader (facet ordinals, the report list) is computed once per reader.
+ * What is costly to derive from a reader (facet ordinals, the report list) is computed once per reader. Each
+ * request has a deadline, enforced both by the searcher's timeout and by an {@link ExitableDirectoryReader}.
  */
 public final class IndexAccess implements Closeable {
     private static final Logger LOG = LoggerFactory.getLogger(IndexAccess.class);
+
+    /** The deadline of the request this thread serves, or null outside requests. */
+    private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
 
     private final Path indexDir;
     private final Directory dir;
@@ -61,7 +65,8 @@ public final class IndexAccess implements Closeable {
             dir.close();
             throw new IOException("no index in " + indexDir);
         }
-        return new IndexAccess(indexDir, dir, new SearcherManager(dir, null), refreshMillis);
+        DirectoryReader reader = ExitableDirectoryReader.wrap(DirectoryReader.open(dir), IndexAccess::pastDeadline);
+        return new IndexAccess(indexDir, dir, new SearcherManager(reader, null), refreshMillis);
     }
 
     /** Picks up a new commit now instead of at the next scheduled refresh. */
@@ -83,8 +88,13 @@ public final class IndexAccess implements Closeable {
             ReaderFacts f = factsFor(shared.getIndexReader());
             IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
             searcher.setSimilarity(shared.getSimilarity());
-            searcher.setTimeout(deadline(timeoutMillis));
-            return new IndexView(searcher, f.facetState(), f.reports(), f.committed(), () -> release(shared));
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            DEADLINE.set(deadline);
+            searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
+            return new IndexView(searcher, f.facetState(), f.reports(), f.committed(), timeoutMillis, () -> {
+                DEADLINE.remove();
+                release(shared);
+            });
         } catch (IOException | RuntimeException e) {
             manager.release(shared);
             throw e;
@@ -120,9 +130,18 @@ public final class IndexAccess implements Closeable {
         }
     }
 
-    private static QueryTimeout deadline(long timeoutMillis) {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        return () -> System.nanoTime() - end > 0;
+    /**
+     * The reader checks this while it enumerates terms (wildcard, fuzzy and regexp expansion) and reads points
+     * and doc values: work the searcher's own timeout, which only watches the scoring loop, does not see.
+     */
+    private static boolean pastDeadline() {
+        Long deadline = DEADLINE.get();
+        return deadline != null && System.nanoTime() - deadline > 0;
+    }
+
+    /** Gives the current request a new time budget, e.g. for counting facets after its hits were found. */
+    static void extendDeadline(long timeoutMillis) {
+        DEADLINE.set(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
     }
 
     @Override

@@ -19,15 +19,26 @@ public final class IndexView implements AutoCloseable {
     private final SortedSetDocValuesReaderState facetState;
     private final Map<String, ReportMeta> reports;
     private final Instant committed;
+    private final long timeoutMillis;
     private final Runnable release;
 
     IndexView(IndexSearcher searcher, SortedSetDocValuesReaderState facetState, Map<String, ReportMeta> reports,
-              Instant committed, Runnable release) {
+              Instant committed, long timeoutMillis, Runnable release) {
         this.searcher = searcher;
         this.facetState = facetState;
         this.reports = reports;
         this.committed = committed;
+        this.timeoutMillis = timeoutMillis;
         this.release = release;
+    }
+
+    /**
+     * A fresh time budget for a second phase of work (facet counting after the hits were found) that cannot
+     * run under the searcher's scoring timeout; the reader still stops it when this budget is spent.
+     */
+    public void startSecondPhase() {
+        searcher.setTimeout(null);
+        IndexAccess.extendDeadline(timeoutMillis);
     }
 
     public IndexSearcher searcher() {

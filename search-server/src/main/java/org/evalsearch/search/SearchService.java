@@ -67,6 +67,7 @@ public final class SearchService {
     private final FacetsConfig facetsConfig = Schema.facetsConfig();
     private final long timeoutMillis;
     private final Spelling spelling = new Spelling();
+    private final Suggestions suggestions = new Suggestions(this);
 
     public SearchService(IndexAccess index, long timeoutMillis) {
         this.index = index;
@@ -75,6 +76,10 @@ public final class SearchService {
 
     public IndexAccess index() {
         return index;
+    }
+
+    public Suggestions suggestions() {
+        return suggestions;
     }
 
     public IndexView view() throws IOException {
@@ -194,7 +199,7 @@ public final class SearchService {
             return null;
         }
         IndexSearcher searcher = view.searcher();
-        searcher.setTimeout(null);
+        view.startSecondPhase();
         DrillSideways ds = new DrillSideways(searcher, facetsConfig, view.facetState());
         var r = ds.search(ddq, new TotalHitCountCollectorManager(searcher.getSlices()));
         return new Counted(FacetCounts.of(r.facets, view), r.collectorResult);

@@ -2,6 +2,7 @@ package org.evalsearch.search;
 
 import java.io.IOException;
 import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -17,6 +18,7 @@ import org.evalsearch.index.Schema;
 public final class Snippets {
     private static final int MAX_SENTENCES = 2;
     private static final int PLAIN_PREFIX = 300;
+    private static final Analyzer ANALYZER = Schema.analyzer();
 
     private Snippets() {}
 
@@ -25,7 +27,7 @@ public final class Snippets {
             throws IOException {
         String[] out = new String[docIds.length];
         if (docIds.length > 0 && !(userQuery instanceof MatchAllDocsQuery)) {
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, Schema.analyzer())
+            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, ANALYZER)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                     .withMaxNoHighlightPassages(0)
                     .build();

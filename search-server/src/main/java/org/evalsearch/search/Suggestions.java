@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -18,11 +19,14 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.evalsearch.catalog.ReportMeta;
 import org.evalsearch.index.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Autocomplete over report titles, theme labels and phrases frequent in the passages, matched anywhere in the
@@ -30,6 +34,7 @@ import org.evalsearch.index.Schema;
  */
 public final class Suggestions {
     public static final int MAX_PREFIX = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(Suggestions.class);
     /** A phrase must occur this often to be suggested. */
     private static final int MIN_PHRASE_COUNT = 3;
     private static final int MAX_PHRASES = 5000;
@@ -45,11 +50,17 @@ public final class Suggestions {
     public record Suggestion(String text, String kind, String value) {}
 
     private final SearchService service;
+    private final AtomicBoolean rebuilding = new AtomicBoolean();
     private IndexReader builtFor;
     private AnalyzingInfixSuggester suggester;
 
-    public Suggestions(SearchService service) {
+    Suggestions(SearchService service) {
         this.service = service;
+    }
+
+    /** Builds the suggestions for the current index now, so the first user does not wait for it. */
+    public void warm() throws IOException {
+        rebuild();
     }
 
     public List<Suggestion> lookup(String q, int size) throws IOException {
@@ -60,21 +71,58 @@ public final class Suggestions {
         if (s == null) {
             return List.of();
         }
+        List<Lookup.LookupResult> found;
+        try {
+            found = s.lookup(q.strip(), size, true, false);
+        } catch (AlreadyClosedException e) {
+            // replaced by a rebuild between taking it and asking it; the new one is ready
+            found = current().lookup(q.strip(), size, true, false);
+        }
         List<Suggestion> out = new ArrayList<>();
-        for (Lookup.LookupResult r : s.lookup(q.strip(), size, true, false)) {
+        for (Lookup.LookupResult r : found) {
             String[] kindValue = r.payload.utf8ToString().split("\t", 2);
             out.add(new Suggestion(r.key.toString(), kindValue[0], kindValue.length > 1 && !kindValue[1].isEmpty() ? kindValue[1] : null));
         }
         return out;
     }
 
-    private synchronized AnalyzingInfixSuggester current() throws IOException {
+    /**
+     * The suggester for the current commit. When the index changed, the previous suggester keeps answering while
+     * a background thread builds the new one; only the very first call waits.
+     */
+    private AnalyzingInfixSuggester current() throws IOException {
+        AnalyzingInfixSuggester ready;
         try (IndexView view = service.view()) {
-            if (builtFor == view.reader() && suggester != null) {
-                return suggester;
+            synchronized (this) {
+                ready = suggester;
+                if (builtFor == view.reader() || view.reader().numDocs() == 0) {
+                    return ready;
+                }
             }
-            if (view.reader().numDocs() == 0) {
-                return null;
+        }
+        if (ready == null) {
+            return rebuild();
+        }
+        if (rebuilding.compareAndSet(false, true)) {
+            Thread t = new Thread(() -> {
+                try {
+                    rebuild();
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("rebuilding suggestions failed: {}", e.toString());
+                } finally {
+                    rebuilding.set(false);
+                }
+            }, "suggestions-rebuild");
+            t.setDaemon(true);
+            t.start();
+        }
+        return ready;
+    }
+
+    private synchronized AnalyzingInfixSuggester rebuild() throws IOException {
+        try (IndexView view = service.view()) {
+            if (builtFor == view.reader() || view.reader().numDocs() == 0) {
+                return suggester;
             }
             AnalyzingInfixSuggester fresh = new AnalyzingInfixSuggester(new ByteBuffersDirectory(), analyzer());
             fresh.build(new Entries(entries(view)));

@@ -99,6 +99,15 @@ public final class ServerMain implements Callable<Integer> {
         String host = bind.contains(":") ? "[" + bind + "]" : bind;
         System.out.printf("Serving %s on http://%s:%d/ (index %s, corpus %s)%n",
                 "evalsearch", host, app.port(), index.toAbsolutePath(), corpus.toAbsolutePath());
+        Thread warm = new Thread(() -> {
+            try {
+                service.suggestions().warm();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("preparing suggestions failed: " + e.getMessage());
+            }
+        }, "suggestions-warm-up");
+        warm.setDaemon(true);
+        warm.start();
         Thread.currentThread().join();
         return 0;
     }
