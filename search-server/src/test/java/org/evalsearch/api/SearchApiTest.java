@@ -131,27 +131,31 @@ class SearchApiTest {
 
     @Test
     void cursorPagingReturnsEveryHitOnce() throws Exception {
+        String docs = "&doc=" + enc(LMPP_2009) + "&doc=" + enc(SUMMARY_2013) + "&size=37";
         for (String sort : List.of("relevance", "year_desc", "year_asc")) {
-            String query = "/api/search?q=migration%20policy&doc=" + enc(LMPP_2009) + "&doc=" + enc(SUMMARY_2013)
-                    + "&size=37&sort=" + sort;
-            JsonNode page = server.json(query);
-            long total = page.get("total").asLong();
-            assertTrue(total > 37 * 2, "query should need several pages, total " + total);
-            Set<String> seen = new HashSet<>();
-            int pages = 0;
-            while (true) {
-                for (JsonNode hit : page.get("hits")) {
-                    assertTrue(seen.add(hit.get("id").asText()), "hit seen twice: " + hit.get("id"));
-                }
-                pages++;
-                if (page.get("next_cursor").isNull()) {
-                    break;
-                }
-                page = server.json(query + "&cursor=" + enc(page.get("next_cursor").asText()));
-                assertTrue(pages < 100, "paging does not end");
-            }
-            assertEquals(total, seen.size(), sort);
+            pageThrough("/api/search?q=migration" + docs + "&sort=" + sort);
+            pageThrough("/api/search?q=" + docs + "&sort=" + sort);
         }
+    }
+
+    private static void pageThrough(String query) throws Exception {
+        JsonNode page = server.json(query);
+        long total = page.get("total").asLong();
+        assertTrue(total > 37, "query should need several pages, total " + total);
+        Set<String> seen = new HashSet<>();
+        int pages = 0;
+        while (true) {
+            for (JsonNode hit : page.get("hits")) {
+                assertTrue(seen.add(hit.get("id").asText()), "hit seen twice: " + hit.get("id"));
+            }
+            pages++;
+            if (page.get("next_cursor").isNull()) {
+                break;
+            }
+            page = server.json(query + "&cursor=" + enc(page.get("next_cursor").asText()));
+            assertTrue(pages < 100, "paging does not end");
+        }
+        assertEquals(total, seen.size(), query);
     }
 
     @Test
