@@ -411,6 +411,7 @@ function setup() {
   $('group').addEventListener('change', (e) => goFromControl({ ...state, group: e.target.checked, page: 1 }));
   $('map-rows').addEventListener('change', (e) => goFromControl({ ...state, rows: e.target.value }));
   $('map-cols').addEventListener('change', (e) => goFromControl({ ...state, cols: e.target.value }));
+  $('map-swap').addEventListener('click', () => goFromControl({ ...state, rows: state.cols, cols: state.rows }));
   $('more').addEventListener('click', showMore);
   $('filters-toggle').addEventListener('click', () => {
     const open = $('filters-toggle').getAttribute('aria-expanded') !== 'true';

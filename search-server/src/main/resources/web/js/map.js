@@ -30,7 +30,7 @@ export function renderMap(container, answer, rowName, colName, cellHref) {
   }
   const max = Math.max(1, ...counts.values());
   const head = el('tr', {}, el('td', { class: 'corner' }, `${facetHeading(rowName)} \\ ${facetHeading(colName)}`),
-    cols.map((c) => el('th', { scope: 'col' }, c.label)));
+    cols.map((c) => el('th', { scope: 'col' }, el('span', {}, c.label))));
   const body = rows.map((r) => el('tr', {},
     el('th', { scope: 'row' }, r.label),
     cols.map((c) => {
@@ -41,8 +41,9 @@ export function renderMap(container, answer, rowName, colName, cellHref) {
         : el('a', { href: cellHref(r.value, c.value), 'aria-label': `${r.label}, ${c.label}: ${n} passages` }, String(n));
       return el('td', { class: 'heat heat-' + level }, content);
     })));
+  // Many columns: their headings are turned upright so the grid stays narrow.
   container.replaceChildren(el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': 'Evidence map table' },
-    el('table', { class: 'map' },
+    el('table', { class: cols.length > 8 ? 'map upright' : 'map' },
       el('caption', {}, `${facetHeading(rowName)} × ${facetHeading(colName)}: passages matching the current search`),
       el('thead', {}, head), el('tbody', {}, body))),
   legend(max));

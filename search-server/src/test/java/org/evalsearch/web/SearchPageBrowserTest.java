@@ -43,6 +43,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -180,6 +181,35 @@ class SearchPageBrowserTest {
         assertEquals("statistics", driver.findElement(By.id("q")).getAttribute("value"));
         driver.navigate().back();
         waitFor(d -> !d.getCurrentUrl().contains("q=") && driver.findElement(By.id("q")).getAttribute("value").isEmpty());
+    }
+
+    @Test
+    void yearBarsPagingAndGroupingChangeTheSearch() {
+        open("?q=migration");
+        JsonNode all = api("search?q=migration&size=20");
+        waitFor(d -> resultCount() == all.get("total").asInt());
+        driver.findElement(By.cssSelector("[data-key='year:2013']")).click();
+        waitFor(d -> d.getCurrentUrl().contains("year=2013") && resultCount() == api("search?q=migration&year=2013&size=1").get("total").asInt());
+        new Actions(driver).keyDown(Keys.SHIFT).click(driver.findElement(By.cssSelector("[data-key='year:2021']"))).keyUp(Keys.SHIFT).perform();
+        int range = api("search?q=migration&year=2013-2021&size=1").get("total").asInt();
+        waitFor(d -> d.getCurrentUrl().contains("year=2013-2021") && resultCount() == range);
+        assertEquals("true", driver.findElement(By.cssSelector("[data-key='year:2017']")).getAttribute("aria-pressed"));
+
+        open("?q=migration");
+        waitFor(d -> hitIds().size() == 10);
+        driver.findElement(By.id("more")).click();
+        waitFor(d -> hitIds().size() == 20 && d.getCurrentUrl().contains("page=2"));
+        assertEquals(ids(all), hitIds(), "the second page continues the first");
+        driver.navigate().refresh();
+        waitFor(d -> hitIds().size() == 20);
+        assertEquals(ids(all), hitIds(), "the URL reproduces both pages");
+
+        driver.findElement(By.id("group")).click();
+        JsonNode grouped = api("search?q=migration&group=doc&size=10");
+        waitFor(d -> d.getCurrentUrl().contains("group=doc") && !d.findElements(By.cssSelector("#results .group")).isEmpty());
+        List<String> groupHeads = driver.findElements(By.cssSelector("#results .group-head a")).stream().map(WebElement::getText).toList();
+        List<String> reports = grouped.get("hits").valueStream().map(h -> h.get("title").asText()).distinct().toList();
+        assertEquals(reports, groupHeads, "one group per report, best report first");
     }
 
     @Test
