@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * text and starting with a note marker. They are marked so that they are never joined to the body text above.
  */
 final class FootnoteZone {
-    private static final Pattern NOTE_START = Pattern.compile("^(\\d{1,3}|[*†‡§'])\\s*\\p{L}.*");
+    private static final Pattern NOTE_START = Pattern.compile("^(\\d{1,3}|[*†‡§¶®¥°'\"“”’]{1,3})\\s*\\p{L}.*");
 
     List<ExtractedPdf.Line> mark(List<ExtractedPdf.Line> lines, float pageHeight, float bodySize) {
         Map<Integer, List<Integer>> byColumn = new LinkedHashMap<>();

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 final class LineAssembler {
     private static final Pattern MARKER = Pattern.compile("\\(?(\\d{1,3}(,\\s?\\d{1,3})*|[*†‡§¶]{1,3}|[a-z]|[ivx]{1,4})\\)?");
+    private static final Pattern ENUMERATOR_CELL = Pattern.compile(
+            "\\(?(\\d{1,3}|[a-z]|[ivxlIVXL]{1,5})[.)]|[•▪◦●■►▶–-]");
     private static final Pattern ORDINAL_SUFFIX = Pattern.compile("\\p{L}{1,3}");
 
     /** Glyphs joined as the content stream drew them, on one baseline. */
@@ -142,8 +144,18 @@ final class LineAssembler {
             }
             cells.add(text.toString());
         }
-        if (first == null) {
+        long filled = cells.stream().filter(c -> !c.isEmpty()).count();
+        if (filled < 2) {
+            // a box with a logo or a frame beside the text: no table
             return null;
+        }
+        float x0 = Float.MAX_VALUE;
+        float x1 = -Float.MAX_VALUE;
+        for (List<Run> cell : row.cells()) {
+            for (Run r : cell) {
+                x0 = Math.min(x0, r.x0);
+                x1 = Math.max(x1, r.x1);
+            }
         }
         StringBuilder joined = new StringBuilder();
         for (String c : cells) {
@@ -151,7 +163,7 @@ final class LineAssembler {
                 joined.append(joined.isEmpty() ? "" : " ").append(c.replace('\n', ' '));
             }
         }
-        return new ExtractedPdf.Line(joined.toString(), row.x0(), row.x1(), top, 0, 0, first.fontSize(), bold,
+        return new ExtractedPdf.Line(joined.toString(), x0, x1, top, 0, 0, first.fontSize(), bold,
                 first.italic(), bold ? joined.length() : 0, refs, null, cells, true, ExtractedPdf.Role.BODY);
     }
 
@@ -344,7 +356,8 @@ final class LineAssembler {
         for (int i = 0; i < merged.size(); i++) {
             Gutter g = merged.get(i);
             float colRight = i + 1 < merged.size() ? merged.get(i + 1).x0 : right;
-            if (supported(rows, colLeft, g, colRight) || supported(rows, colLeft, g, right)) {
+            boolean wide = g.x0 - colLeft >= 0.3f * width && right - g.x1 >= 0.3f * width;
+            if (wide && (supported(rows, colLeft, g, colRight) || supported(rows, colLeft, g, right))) {
                 gutters.add(g);
                 colLeft = g.x1;
             }
@@ -363,19 +376,20 @@ final class LineAssembler {
             for (Segment s : row) {
                 if (s.x1 <= g.x0 + 1 && s.x0 >= colLeft - 1) {
                     leftAll++;
-                    if (s.x1 - s.x0 >= 0.6f * leftWidth) {
+                    if (s.x1 - s.x0 >= 0.7f * leftWidth) {
                         leftFull++;
                     }
                 } else if (s.x0 >= g.x1 - 1 && s.x1 <= colRight + 1) {
                     rightAll++;
-                    if (s.x1 - s.x0 >= 0.6f * rightWidth) {
+                    if (s.x1 - s.x0 >= 0.7f * rightWidth) {
                         rightFull++;
                     }
                 }
             }
         }
+        // columns of prose are mostly full lines; a column of labels or table cells is not
         return leftWidth > 60 && rightWidth > 60
-                && leftFull >= Math.max(4, leftAll / 3) && rightFull >= Math.max(4, rightAll / 3);
+                && leftFull >= Math.max(4, leftAll / 2) && rightFull >= Math.max(4, rightAll / 2);
     }
 
     /**
@@ -529,6 +543,14 @@ final class LineAssembler {
         }
         if (multiCell) {
             cells.add(text.substring(cellStart).strip());
+            // a paragraph number or bullet hanging in the margin is not a table cell
+            if (ENUMERATOR_CELL.matcher(cells.get(0)).matches()) {
+                cells.set(1, cells.get(0) + " " + cells.get(1));
+                cells.remove(0);
+            }
+            if (cells.size() < 2) {
+                cells.clear();
+            }
         }
         float size = 0;
         int best = -1;

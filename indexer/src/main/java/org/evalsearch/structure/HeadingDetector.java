@@ -21,6 +21,8 @@ final class HeadingDetector {
     private static final Pattern ROMAN = Pattern.compile("^[IVXL]{1,5}\\.\\s*\\S.*");
     private static final Pattern MARKER = Pattern.compile("^[▶►■●◆▪]\\s*");
     private static final int MAX_HEADING_LINES = 3;
+    /** Headings found by type alone are short; longer bold runs are emphasised sentences. */
+    private static final int MAX_STYLE_HEADING_WORDS = 20;
 
     /** A heading: its text, the lines it covers, and its level (1 = outermost). */
     record Heading(int first, int lines, String text, int level, int numberingDepth) {}
@@ -143,6 +145,9 @@ final class HeadingDetector {
                 continue;
             }
             int n = extent(i);
+            if (words(headingText(i, n)) > MAX_STYLE_HEADING_WORDS) {
+                continue;
+            }
             int level = levels.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
             extra.add(new Heading(i, n, headingText(i, n), level, numberingDepth(lines.get(i).text())));
             i += n - 1;
@@ -158,6 +163,9 @@ final class HeadingDetector {
         for (int i = 0; i < lines.size(); i++) {
             if (candidate(i) && distinct(lines.get(i).line())) {
                 int n = extent(i);
+                if (words(headingText(i, n)) > MAX_STYLE_HEADING_WORDS) {
+                    continue;
+                }
                 spans.add(new int[] {i, n});
                 styles.merge(style(lines.get(i).line()), 1, Integer::sum);
                 i += n - 1;
@@ -191,6 +199,18 @@ final class HeadingDetector {
         if (last == ',' || last == ';' || last == '.' || last == ':' || (last == '-' && t.length() > 1)) {
             return false;
         }
+        if (i > 0) {
+            LineRef prev = lines.get(i - 1);
+            boolean sameBlock = prev.page() == ref.page() && prev.line().column() == l.column()
+                    && l.lineSpacing() > 0 && l.lineSpacing() < 1.3f * prev.line().fontSize()
+                    && Math.abs(prev.line().fontSize() - l.fontSize()) < 0.5f;
+            String pt = prev.text();
+            // emphasis inside a running paragraph, not a heading
+            if (sameBlock && !pt.isEmpty() && ",;-–(".indexOf(pt.charAt(pt.length() - 1)) < 0
+                    && Character.isLetter(pt.charAt(pt.length() - 1)) && !prev.line().bold()) {
+                return false;
+            }
+        }
         if (i + 1 < lines.size()) {
             LineRef next = lines.get(i + 1);
             String nt = next.text();
@@ -206,16 +226,13 @@ final class HeadingDetector {
 
     private boolean distinct(ExtractedPdf.Line l) {
         String t = l.text();
-        if (MARKER.matcher(t).find()) {
-            return true;
-        }
         if (l.fontSize() >= bodySize + 1.0f) {
             return true;
         }
         if (l.fontSize() < bodySize - 0.6f) {
             return false;
         }
-        return (l.bold() && !bodyBold) || upper(t);
+        return (l.bold() && !bodyBold) || upper(t) || (MARKER.matcher(t).find() && (l.bold() || l.italic()));
     }
 
     /** Following lines in the same type continue a heading that wraps. */
@@ -264,6 +281,10 @@ final class HeadingDetector {
             sb.append(t);
         }
         return MARKER.matcher(sb.toString().strip()).replaceFirst("").strip();
+    }
+
+    private static int words(String t) {
+        return t.isBlank() ? 0 : t.strip().split("\\s+").length;
     }
 
     static int numberingDepth(String text) {

@@ -17,12 +17,12 @@ import org.evalsearch.extract.ExtractedPdf;
  * placed right after the passage that cites them, whose {@code notes} carry their text.
  */
 public final class PassageBuilder {
-    private static final Pattern BULLET = Pattern.compile("^([•▪◦●○■□➢➤✓·∙◼▫–—*-])\\s*(\\S.*)$");
+    private static final Pattern BULLET = Pattern.compile("^([•▪◦●○■□➢➤►▶✓·∙◼▫–—*-])\\s*(\\S.*)$");
     private static final Pattern SUB_BULLET = Pattern.compile("^(o)\\s+(\\S.*)$");
     private static final Pattern ENUMERATOR = Pattern.compile(
             "^(\\(?\\d{1,2}[.)]|\\(?[a-z][.)]|\\([ivx]{1,4}\\)|[ivx]{1,4}[.)]|(?i:recommendation)\\s+\\d{1,2}[.:]?)\\s+\\S.*");
     private static final Pattern TOC_ENTRY = Pattern.compile("^(.*?\\S)\\s*(?:(?:\\.\\s?){3,}|…+|_{3,})\\s*(\\d{1,4}|[ivxlcIVXLC]{1,6})?\\s*$");
-    private static final Pattern NOTE_START = Pattern.compile("^(\\d{1,3}|[*†‡§'])\\s*(\\p{L}.*)$");
+    private static final Pattern NOTE_START = Pattern.compile("^(\\d{1,3}|[*†‡§¶®¥°'\"“”’]{1,3})\\s*(\\p{L}.*)$");
     private static final Pattern CAPTION = Pattern.compile("^(?i:table|tableau|cuadro)\\s+[\\dIVX]+\\b.*");
     private static final int MAX_ITEM_WORDS = 350;
     private static final int NOTE_LOOKAHEAD_PAGES = 3;
@@ -226,7 +226,7 @@ public final class PassageBuilder {
             if (l.lineSpacing() > 1.3f * typical) {
                 return true;
             }
-            if (draft.kind == Passage.Kind.LIST_ITEM && indent(ref) <= draft.firstIndent + 1f) {
+            if (draft.kind == Passage.Kind.LIST_ITEM && indent(ref) <= draft.firstIndent + 1f && endsSentence(prevText)) {
                 return true;
             }
             // the block's edges, from the lines around: a whole column's extent would count titles and tables
@@ -413,7 +413,7 @@ public final class PassageBuilder {
                         break;
                     }
                 }
-                if (rows >= 2 || lines.get(i).line().tableRow()) {
+                if (rows >= 3 || lines.get(i).line().tableRow()) {
                     for (int k = i; k <= end; k++) {
                         t[k] = !headings.containsKey(k);
                     }
