@@ -64,11 +64,19 @@ final class BenchRunner implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "benchmarks/results/latest.md")
     Path out;
 
+    @Option(names = "--readme", defaultValue = "benchmarks/README.md",
+            description = "README whose results section (between the results markers) gets the new report; "
+                    + "skipped when the file or its markers are missing (default: ${DEFAULT-VALUE}).")
+    Path readme;
+
     private final Report report = new Report();
 
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        // an interrupted run must not leave a server or an indexer behind
+        Runtime.getRuntime().addShutdownHook(new Thread(
+                () -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy)));
         Files.createDirectories(work);
         Path logs = work.resolve("logs");
         Files.createDirectories(logs);
@@ -100,6 +108,7 @@ final class BenchRunner implements Callable<Integer> {
             if (mix != null && scale == largest) {
                 report.mix = mix;
             }
+            writeReport(t0, false);
             if (!http) {
                 log("x%d: no server jar at %s, HTTP part skipped", scale, serverJar);
                 continue;
@@ -119,20 +128,30 @@ final class BenchRunner implements Callable<Integer> {
                 log("x%d: HTTP fixed rate %.0f/s, %d connections", scale, rate, most);
                 runs.add(load.run(most, httpSeconds, rate));
                 report.http.put(scale, runs);
+                writeReport(t0, false);
                 if (scale == largest && loadSeconds > 0) {
                     report.loadRun = loadRun(server, load, most);
                 }
             }
         }
+        System.out.println(writeReport(t0, true));
+        return 0;
+    }
+
+    /** Writes what is measured so far (so an interrupted run leaves its figures), the README too when done. */
+    private String writeReport(long t0, boolean done) throws IOException {
         report.totalSeconds = (System.nanoTime() - t0) / 1e9;
         report.serverHeap = serverHeap;
         report.rate = rate;
+        report.done = done;
         String md = report.markdown();
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md, StandardCharsets.UTF_8);
-        System.out.println(md);
+        if (done) {
+            updateReadme(md);
+        }
         log("report written to %s", out);
-        return 0;
+        return md;
     }
 
     /** The load run: heap after GC and RSS before and after a long closed-loop run, RSS sampled during it. */
@@ -159,6 +178,26 @@ final class BenchRunner implements Callable<Integer> {
                 server.alive());
     }
 
+    private static final String BEGIN = "<!-- results:begin -->";
+    private static final String END = "<!-- results:end -->";
+
+    /** Puts the report between the README's results markers, one heading level down. */
+    private void updateReadme(String md) throws IOException {
+        if (!Files.isRegularFile(readme)) {
+            return;
+        }
+        String text = Files.readString(readme, StandardCharsets.UTF_8);
+        int begin = text.indexOf(BEGIN);
+        int end = text.indexOf(END);
+        if (begin < 0 || end < begin) {
+            return;
+        }
+        String body = md.replaceAll("(?m)^#", "##");
+        Files.writeString(readme, text.substring(0, begin + BEGIN.length()) + "\n" + body + text.substring(end),
+                StandardCharsets.UTF_8);
+        log("results copied into %s", readme);
+    }
+
     static void log(String fmt, Object... args) {
         System.err.printf("[%s] %s%n", ZonedDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")),
                 String.format(fmt, args));
@@ -170,6 +209,7 @@ final class BenchRunner implements Callable<Integer> {
                        double rssAfterMb, List<Double> rssSamples, boolean aliveAfter) {}
 
         String machine;
+        boolean done;
         String serverHeap;
         double rate;
         double totalSeconds;
@@ -185,7 +225,8 @@ final class BenchRunner implements Callable<Integer> {
             StringBuilder s = new StringBuilder();
             s.append("# evalsearch benchmarks\n\n");
             s.append("Run ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
-                    .append(String.format(" in %.0f s. Machine: %s.%n%n", totalSeconds, machine));
+                    .append(String.format(" in %.0f s%s. Machine: %s.%n%n", totalSeconds,
+                            done ? "" : " (INCOMPLETE: the run is still going or was interrupted)", machine));
             s.append(Markdown.indexing(indexing));
             s.append(Markdown.search(inProcess, http, rate, serverHeap));
             s.append(Markdown.byKind(inProcess, http));
