@@ -1,5 +1,6 @@
 package org.evalsearch.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -85,6 +86,9 @@ final class IndexCommand implements Callable<Integer> {
         // PDFBox logs every oddity of a broken file; the summary reports what matters per file
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox", "error");
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.fontbox", "error");
+        if (!Files.isDirectory(folder)) {
+            throw new ParameterException(spec.commandLine(), "no such folder: " + folder);
+        }
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         ExtractionLimits limits = limits();
         IndexRun.Summary s;

@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.evalsearch.TestPdfs;
 import org.evalsearch.catalog.Catalog;
 import org.evalsearch.extract.ExtractedPdf;
 import org.evalsearch.index.PassageRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Pages without a text layer: reported without tesseract, read with it. */
 class OcrTest {
@@ -34,23 +38,30 @@ class OcrTest {
     }
 
     @Test
-    void withTesseractTheScannedReportIsReadAndMarkedOcr() throws IOException {
+    void withTesseractTheScannedReportIsReadAndMarkedOcr(@TempDir Path tmp) throws IOException {
         assumeTrue(TesseractOcr.onPath(), "tesseract is not on the PATH (Debian: apt-get install tesseract-ocr); "
                 + "OCR of the scanned report is not tested");
+        // two of the four scanned pages keep the test fast: page 1 (background) and page 3 (recommendations)
+        Path scan = tmp.resolve("scan.pdf");
+        try (PDDocument doc = Loader.loadPDF(TestPdfs.resource(SCANNED).toFile())) {
+            doc.removePage(3);
+            doc.removePage(1);
+            doc.save(scan.toFile());
+        }
         // 150 dpi is the scan's own resolution: as good as 200 here, and faster
         var ocr = new OcrOptions(true, 150, "eng", Duration.ofSeconds(60));
         var processor = new DocumentProcessor(Catalog.empty(), limits(ocr));
-        DocumentProcessor.ProcessedDocument d = processor.process(TestPdfs.resource(SCANNED), "hash");
+        DocumentProcessor.ProcessedDocument d = processor.process(scan, "hash");
 
         List<PassageRecord> passages = d.passages();
-        assertTrue(passages.size() > 20, "passages: " + passages.size());
+        assertTrue(passages.size() > 10, "passages: " + passages.size());
         assertTrue(passages.stream().allMatch(PassageRecord::ocr));
-        assertEquals(Set.of(1, 2, 3, 4), passages.stream().map(PassageRecord::page).collect(Collectors.toSet()));
+        assertEquals(Set.of(1, 2), passages.stream().map(PassageRecord::page).collect(Collectors.toSet()));
         String text = passages.stream().map(PassageRecord::text).collect(Collectors.joining(" "))
                 .toLowerCase(Locale.ROOT);
         assertTrue(text.contains("multilateral framework on labour migration"), text);
         assertTrue(text.contains("the ilo should develop a common vision"), text);
-        assertTrue(d.warnings().contains("OCR'd pages [1, 2, 3, 4] (no text layer)"), d.warnings().toString());
+        assertTrue(d.warnings().contains("OCR'd pages [1, 2] (no text layer)"), d.warnings().toString());
     }
 
     @Test

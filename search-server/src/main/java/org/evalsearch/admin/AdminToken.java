@@ -26,6 +26,9 @@ public final class AdminToken {
     public static AdminToken from(String envValue, Path file) throws IOException {
         String token = envValue;
         if ((token == null || token.isBlank()) && file != null) {
+            if (!Files.isReadable(file)) {
+                throw new IllegalArgumentException("cannot read the admin token file " + file);
+            }
             token = Files.readString(file, StandardCharsets.UTF_8);
         }
         if (token == null || token.isBlank()) {

@@ -161,6 +161,7 @@ class AdminEndpointsTest {
         assertTrue(AdminToken.from("from-the-env-123456", file).matches("from-the-env-123456"));
         assertThrows(IllegalArgumentException.class, () -> AdminToken.from(null, null));
         assertThrows(IllegalArgumentException.class, () -> AdminToken.from("short", null));
+        assertThrows(IllegalArgumentException.class, () -> AdminToken.from(null, tmp.resolve("no-such-file")));
     }
 
     /** Passages of the uploaded report, as the documents API lists them (0 when it is not indexed). */
