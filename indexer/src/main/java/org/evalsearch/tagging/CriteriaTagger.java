@@ -15,6 +15,8 @@ final class CriteriaTagger {
     static final List<String> CRITERIA = List.of(
             "relevance", "coherence", "effectiveness", "efficiency", "impact", "sustainability");
     private static final int SOFT_HITS_NEEDED = 2;
+    private static final Set<String> EVALUATIVE = Set.of(
+            "finding", "conclusion", "recommendation", "lesson_learned", "good_practice");
 
     private final CueBook cues;
 
@@ -22,7 +24,11 @@ final class CriteriaTagger {
         this.cues = cues;
     }
 
-    List<String> criteria(List<String> headings, String text) {
+    /**
+     * @param type the passage's type: an evaluative passage (finding, conclusion, recommendation, lesson, good
+     *             practice) that names no criterion is about effectiveness, the default lens of an assessment
+     */
+    List<String> criteria(String type, List<String> headings, String text) {
         Set<String> found = new LinkedHashSet<>();
         for (int i = headings.size() - 1; i >= 0; i--) {
             Optional<CueBook.Cue> c = cues.first("criterion.heading", Headings.words(headings.get(i)));
@@ -36,6 +42,9 @@ final class CriteriaTagger {
             if (e.getValue() >= SOFT_HITS_NEEDED) {
                 found.add(e.getKey());
             }
+        }
+        if (found.isEmpty() && EVALUATIVE.contains(type)) {
+            found.add("effectiveness");
         }
         return CRITERIA.stream().filter(found::contains).toList();
     }

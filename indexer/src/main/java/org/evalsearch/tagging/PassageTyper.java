@@ -58,6 +58,11 @@ final class PassageTyper {
 
         for (Passage p : passages) {
             List<String> path = headings.path(p);
+            if (prev != null && RESPONSE.equals(prev.type()) && !path.equals(prevPath) && isBareLabel(path)) {
+                // "Recommendation 2" right after a response chapter is its subsection, even on a flat path
+                path = new ArrayList<>(responseChapter(prev.headings()));
+                path.add(p.section().get(p.section().size() - 1));
+            }
             if (!path.equals(prevPath)) {
                 prevPath = path;
                 pseudo = null;
@@ -106,7 +111,8 @@ final class PassageTyper {
             Typed t;
             if (headingLike && pseudo != null && pseudo.equals(text) && !ctx.response()) {
                 String type = announced != null ? announced : ctx.type();
-                t = new Typed(type == null || ctx.contents() ? OTHER : type, null, -1, false, all);
+                String label = RECOMMENDATION.equals(type) ? ctx.headingNumber() : null;
+                t = new Typed(type == null || ctx.contents() ? OTHER : type, label, -1, false, all);
             } else if (ctx.contents()) {
                 t = new Typed(OTHER, null, -1, false, all);
             } else if (ctx.response()) {
@@ -161,6 +167,29 @@ final class PassageTyper {
             }
             out.add(t);
             prev = t;
+        }
+        return out;
+    }
+
+    /** The innermost heading is only a recommendation label, such as "Recommendation 2" or "Response to recommendation 2". */
+    private static boolean isBareLabel(List<String> path) {
+        if (path.isEmpty()) {
+            return false;
+        }
+        String h = Headings.words(path.get(path.size() - 1));
+        String n = Headings.recommendationNumber(h);
+        return n != null && h.replaceAll("(?i)^(response\\s+to\\s+)?recommendations?\\s*(no\\.?\\s*)?", "")
+                .replace(n, "").replaceAll("[\\s.:)(]", "").isEmpty();
+    }
+
+    /** The headings of a response passage down to the one that names the response, without a label below it. */
+    private List<String> responseChapter(List<String> headings) {
+        List<String> out = new ArrayList<>();
+        for (String h : headings) {
+            out.add(h);
+            if (cues.hits("heading", Headings.words(h)).stream().anyMatch(x -> RESPONSE.equals(x.cue().value()))) {
+                return out;
+            }
         }
         return out;
     }

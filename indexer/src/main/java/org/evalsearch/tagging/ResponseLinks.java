@@ -11,9 +11,9 @@ import org.evalsearch.tagging.PassageTyper.Typed;
 /**
  * Links management responses to the recommendations they answer, within one document, by recommendation number:
  * a response answers the closest earlier recommendation with its number (the full chapter rather than the
- * executive summary); every recommendation with that number lists the response. The stance of a response is its
- * own wording, else the first stated by the other responses to the same recommendation; the recommendation shows
- * that stance too.
+ * executive summary); every recommendation with that number lists the response. The stance of the responses to one
+ * recommendation is the first their wording states (the opening "The Office agrees ..."); the recommendation shows
+ * that stance too. A response naming no recommendation keeps the stance of its own wording.
  */
 final class ResponseLinks {
     private final Map<Integer, String> respondsTo = new HashMap<>();
@@ -71,7 +71,7 @@ final class ResponseLinks {
             String s = stanceByNumber.getOrDefault(e.getKey(), StanceReader.UNKNOWN);
             List<String> ids = e.getValue().stream().map(i -> passages.get(i).id(doc)).toList();
             for (int r : e.getValue()) {
-                links.stance.putIfAbsent(r, s);
+                links.stance.put(r, s);
             }
             for (int h : heads.getOrDefault(e.getKey(), List.of())) {
                 links.responses.put(h, ids);

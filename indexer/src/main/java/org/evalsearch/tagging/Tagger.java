@@ -43,7 +43,7 @@ public final class Tagger {
             boolean silent = p.kind() == Passage.Kind.FOOTNOTE;
             String text = p.text() == null ? "" : p.text();
             themeSets.add(new LinkedHashSet<>(silent ? List.of() : themes.score(text).stream().map(ThemeMatcher.ThemeScore::theme).toList()));
-            criterionSets.add(new LinkedHashSet<>(silent ? List.of() : criteria.criteria(t.headings(), text)));
+            criterionSets.add(new LinkedHashSet<>(silent ? List.of() : criteria.criteria(t.type(), t.headings(), text)));
             if (t.group() >= 0) {
                 groups.computeIfAbsent(t.group(), k -> new ArrayList<>()).add(i);
             }
