@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Pattern;
 import org.evalsearch.pipeline.PdfPreflight;
 import org.evalsearch.pipeline.RejectedPdfException;
@@ -53,6 +54,7 @@ public final class CorpusFiles {
             } catch (RejectedPdfException e) {
                 throw new AdminRefusal(415, "not accepted: " + e.reason());
             }
+            readableLikeTheOtherReports(temp);
             synchronized (renameLock) {
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                     throw exists(name);
@@ -91,6 +93,13 @@ public final class CorpusFiles {
             }
             // the rename must not publish a file whose bytes are still only in the page cache
             out.force(true);
+        }
+    }
+
+    /** Temp files are created owner-only; a report in the corpus folder is as readable as one copied there. */
+    private static void readableLikeTheOtherReports(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 
