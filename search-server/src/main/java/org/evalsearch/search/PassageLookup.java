@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -19,6 +22,7 @@ import org.evalsearch.index.Schema;
 /** Builds {@link PassageDetail}s: a passage, its neighbours, its links and its look-alikes in other reports. */
 public final class PassageLookup {
     static final int SIMILAR = 5;
+    private static final float SAME_TYPE_BOOST = 3f;
 
     private final SearchService service;
 
@@ -71,6 +75,12 @@ public final class PassageLookup {
                 .add(new FieldExistsQuery(Schema.REPEATS), Occur.MUST_NOT);
         if (p.evaluation() != null) {
             q.add(new TermQuery(new Term(Schema.EVALUATION, p.evaluation())), Occur.MUST_NOT);
+        }
+        if (p.type() != null && !p.type().equals("other")) {
+            // a recommendation made again is most useful next to a recommendation: same-type passages rank first
+            String field = service.facetsConfig().getDimConfig(Schema.TYPE).indexFieldName;
+            q.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(DrillDownQuery.term(field, Schema.TYPE, p.type()))),
+                    SAME_TYPE_BOOST), Occur.SHOULD);
         }
         TopDocs top = view.searcher().search(q.build(), SIMILAR);
         List<PassageDetail.SimilarPassage> out = new ArrayList<>();
