@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.evalsearch.index.Schema;
 
 /**
@@ -76,9 +78,9 @@ public final class FacetCounts {
         if (range == null) {
             return out;
         }
-        var dv = state.getDocValues();
+        SortedSetDocValues dv = state.getDocValues();
         for (int ord = range.start(); ord <= range.end(); ord++) {
-            String[] path = org.apache.lucene.facet.FacetsConfig.stringToPath(dv.lookupOrd(ord).utf8ToString());
+            String[] path = FacetsConfig.stringToPath(dv.lookupOrd(ord).utf8ToString());
             out.add(path[path.length - 1]);
         }
         return out;

@@ -89,10 +89,16 @@ public final class IndexAccess implements Closeable {
             IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
             searcher.setSimilarity(shared.getSimilarity());
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            // a view opened inside another (parsing during an export) must leave the outer deadline in place
+            Long outer = DEADLINE.get();
             DEADLINE.set(deadline);
             searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
             return new IndexView(searcher, f.facetState(), f.reports(), f.committed(), timeoutMillis, () -> {
-                DEADLINE.remove();
+                if (outer == null) {
+                    DEADLINE.remove();
+                } else {
+                    DEADLINE.set(outer);
+                }
                 release(shared);
             });
         } catch (IOException | RuntimeException e) {

@@ -74,10 +74,6 @@ public final class SearchService {
         this.timeoutMillis = timeoutMillis;
     }
 
-    public IndexAccess index() {
-        return index;
-    }
-
     public Suggestions suggestions() {
         return suggestions;
     }
