@@ -54,7 +54,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Ignore the queries' filters: ranking alone, independent of the passage tags.")
     boolean noFilters;
 
-    @Option(names = "--show-hits", description = "Also list each query's hits under evalsearch, judged ones marked.")
+    @Option(names = "--show-hits", description = "Also list each query's hits under every system, judged ones marked.")
     boolean showHits;
 
     @Override
@@ -102,7 +102,7 @@ final class EvaluateCommand implements Callable<Integer> {
         ReportPrinter printer = new ReportPrinter(System.out, k);
         printer.print(runs);
         if (showHits) {
-            printer.printHits(runs.get(1));
+            runs.forEach(printer::printHits);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.evalsearch.index.PassageRecord;
 
@@ -16,7 +17,8 @@ import org.evalsearch.index.PassageRecord;
  * paragraphs differently in the summary). The full text is the original: passages are read in the order
  * longest document first, then body before (executive) summary sections, then document order, and a passage can
  * only repeat one read before it, so search can show the report's own passage with "also in: executive summary,
- * summary document".
+ * summary document". Only passages of the same type repeat each other: the server leaves repeats out of results,
+ * so a recommendation must not hide behind a finding that a type filter excludes.
  */
 public final class RepeatFinder {
     static final int SHINGLE = 4;
@@ -71,7 +73,8 @@ public final class RepeatFinder {
                     continue;
                 }
                 for (int j : where) {
-                    if (j < i) {
+                    // a finding restated as a recommendation is two passages to a user who filters by type
+                    if (j < i && Objects.equals(ordered.get(j).type(), p.type())) {
                         overlap.merge(j, 1, Integer::sum);
                     }
                 }

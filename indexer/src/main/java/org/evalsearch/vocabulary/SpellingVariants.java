@@ -16,7 +16,10 @@ import java.util.TreeMap;
  * British and American spellings of the same word, normalised to one form at index and query time so that
  * "labor" finds "labour". Each line of the data file is {@code british american}; the pair is a word prefix,
  * so "labour labor" also maps labourers, labour-intensive; a longer entry wins over a shorter one
- * ({@code centred centered} over {@code centre center}). The default file ships in the jar; a user's own file
+ * ({@code centred centered} over {@code centre center}). A line starting with {@code =} maps one whole word only
+ * ({@code =efficiency efficient}): the file also groups word families that English stemmers keep apart but that
+ * evaluation reports use interchangeably (the criteria: efficiency/efficient, relevance/relevant, ...). The
+ * default file ships in the jar; a user's own file
  * replaces it via the environment variable {@value #ENV} or the system property {@value #PROPERTY}.
  */
 public final class SpellingVariants {
@@ -28,11 +31,13 @@ public final class SpellingVariants {
 
     /** Prefix to replacement, longest prefixes found first by searching from the word downwards. */
     private final TreeMap<String, String> prefixes;
+    private final Map<String, String> words;
     private final int shortest;
     private final int longest;
 
-    SpellingVariants(Map<String, String> prefixes) {
+    SpellingVariants(Map<String, String> prefixes, Map<String, String> words) {
         this.prefixes = new TreeMap<>(prefixes);
+        this.words = Map.copyOf(words);
         this.shortest = prefixes.keySet().stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
         this.longest = prefixes.keySet().stream().mapToInt(String::length).max().orElse(0);
     }
@@ -64,6 +69,7 @@ public final class SpellingVariants {
 
     static SpellingVariants parse(InputStream in, String source) throws IOException {
         Map<String, String> m = new TreeMap<>();
+        Map<String, String> whole = new TreeMap<>();
         BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         int n = 0;
@@ -75,11 +81,15 @@ public final class SpellingVariants {
             }
             String[] parts = s.toLowerCase(Locale.ROOT).split("\\s+");
             if (parts.length != 2) {
-                throw new IllegalArgumentException(source + " line " + n + ": expected 'british american', got '" + line + "'");
+                throw new IllegalArgumentException(source + " line " + n + ": expected 'british american' or '=word family', got '" + line + "'");
             }
-            m.put(parts[0], parts[1]);
+            if (parts[0].startsWith("=")) {
+                whole.put(parts[0].substring(1), parts[1]);
+            } else {
+                m.put(parts[0], parts[1]);
+            }
         }
-        return new SpellingVariants(m);
+        return new SpellingVariants(m, whole);
     }
 
     /**
@@ -87,10 +97,14 @@ public final class SpellingVariants {
      * when no prefix applies.
      */
     public String normalise(CharSequence word) {
+        String w = word.toString();
+        String whole = words.get(w);
+        if (whole != null) {
+            return whole;
+        }
         if (word.length() < shortest) {
             return null;
         }
-        String w = word.toString();
         for (int len = Math.min(w.length(), longest); len >= shortest; len--) {
             String replacement = prefixes.get(w.substring(0, len));
             if (replacement != null) {
