@@ -58,6 +58,11 @@ final class IndexCommand implements Callable<Integer> {
                     + "(env EVALSEARCH_PDF_MEMORY_MB; default: ${DEFAULT-VALUE}).")
     long pdfMemoryMb;
 
+    @Option(names = "--max-page-content-mb", defaultValue = "${env:EVALSEARCH_MAX_PAGE_CONTENT_MB:-100}",
+            description = "A page whose content inflates to more is skipped as a decompression bomb "
+                    + "(env EVALSEARCH_MAX_PAGE_CONTENT_MB; default: ${DEFAULT-VALUE}).")
+    long maxPageContentMb;
+
     @Option(names = "--ocr", negatable = true, defaultValue = "${env:EVALSEARCH_OCR}",
             description = "OCR pages without a text layer with tesseract; --no-ocr only reports them "
                     + "(env EVALSEARCH_OCR=true|false; default: on when tesseract is on the PATH).")
@@ -118,11 +123,13 @@ final class IndexCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--ocr needs the tesseract command on the PATH (Debian package tesseract-ocr)");
         }
-        if (fileTimeoutSeconds < 1 || maxPages < 1 || maxChars < 1 || maxFileMb < 1 || pdfMemoryMb < 1) {
+        if (fileTimeoutSeconds < 1 || maxPages < 1 || maxChars < 1 || maxFileMb < 1 || pdfMemoryMb < 1
+                || maxPageContentMb < 1) {
             throw new ParameterException(spec.commandLine(), "limits must be positive numbers");
         }
         return new ExtractionLimits(Duration.ofSeconds(fileTimeoutSeconds), maxPages, maxChars, maxFileMb << 20,
-                pdfMemoryMb << 20, new OcrOptions(ocrOn, ocrDpi, ocrLanguage, OcrOptions.DEFAULT_PAGE_TIMEOUT));
+                pdfMemoryMb << 20, maxPageContentMb << 20,
+                new OcrOptions(ocrOn, ocrDpi, ocrLanguage, OcrOptions.DEFAULT_PAGE_TIMEOUT));
     }
 
     /** A terminal progress bar of files, with pages and passages so far. */

@@ -75,6 +75,7 @@ public final class DocumentProcessor {
                 throw new RejectedPdfException("too many pages (%d; limit %d, --max-pages)"
                         .formatted(doc.getNumberOfPages(), limits.maxPages()));
             }
+            InflateGuard.check(doc, limits.maxPageContentBytes(), cancellation);
             read = extractor.extract(doc);
             cancellation.check();
             checkTextSize(read);

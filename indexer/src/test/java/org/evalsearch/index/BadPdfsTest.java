@@ -17,7 +17,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.FSDirectory;
 import org.evalsearch.TestPdfs;
 import org.evalsearch.catalog.ReportMeta;
-import org.evalsearch.pipeline.DeepNestingPdf;
+import org.evalsearch.pipeline.HostilePdfs;
 import org.evalsearch.pipeline.ExtractionLimits;
 import org.evalsearch.pipeline.OcrOptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,12 +37,13 @@ class BadPdfsTest {
         try (Stream<Path> files = Files.list(TestPdfs.resource("bad-pdfs"))) {
             TestPdfs.copyInto(folder, files.filter(f -> !f.toString().endsWith(".md")).toArray(Path[]::new));
         }
-        Files.write(folder.resolve("deep-nesting.pdf"), DeepNestingPdf.bytes(30_000));
+        Files.write(folder.resolve("deep-nesting.pdf"), HostilePdfs.deepPageTree(30_000));
+        Files.write(folder.resolve("inflate-bomb.pdf"), HostilePdfs.inflateBomb(8 << 20));
         // a 103-page report under a 60-page policy stands in for the shared 2,000-page file
         Files.copy(TestPdfs.corpus("2013-labour-migration-evaluation-full-report.pdf"), folder.resolve("many-pages.pdf"));
         index = tmp.resolve("index");
         ExtractionLimits limits = new ExtractionLimits(Duration.ofSeconds(120), 60, 5_000_000, 200L << 20, 64L << 20,
-                OcrOptions.off());
+                1L << 20, OcrOptions.off());
         summary = new IndexRun(folder, index, 2, limits, false).run(new NoProgress());
     }
 
@@ -56,7 +57,9 @@ class BadPdfsTest {
         assertTrue(reasons.get("image-only.pdf").startsWith("no text layer (needs OCR"), reasons.toString());
         assertTrue(reasons.get("deep-nesting.pdf").startsWith("too deeply nested"), reasons.toString());
         assertEquals("too many pages (103; limit 60, --max-pages)", reasons.get("many-pages.pdf"));
-        assertEquals(6, reasons.size(), reasons.toString());
+        assertEquals("page 1 content inflates to more than 1 MB (a decompression bomb?; limit --max-page-content-mb)",
+                reasons.get("inflate-bomb.pdf"));
+        assertEquals(7, reasons.size(), reasons.toString());
     }
 
     @Test
