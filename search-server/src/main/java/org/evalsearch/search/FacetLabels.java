@@ -1,12 +1,30 @@
 package org.evalsearch.search;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.evalsearch.catalog.ReportMeta;
 import org.evalsearch.index.Schema;
+import org.evalsearch.tagging.TaggingData;
+import org.evalsearch.tagging.Taxonomy;
 
-/** Readable labels for facet values: report titles for {@code doc}, words for slugs like {@code lesson_learned}. */
+/**
+ * Readable labels for facet values: report titles for {@code doc}, the taxonomy's labels for themes, words for
+ * slugs like {@code lesson_learned}.
+ */
 final class FacetLabels {
+    /** Theme id to label, from the taxonomy the tagger uses (the bundled one or the user's override). */
+    private static final Map<String, String> THEMES = TaggingData.defaults().taxonomy().themes().stream()
+            .filter(t -> t.label() != null && !t.label().isBlank())
+            .collect(Collectors.toUnmodifiableMap(Taxonomy.Theme::id, Taxonomy.Theme::label, (a, b) -> a));
+
     private FacetLabels() {}
+
+    /** Every theme id of the taxonomy, valid as a filter value even before a passage carries it. */
+    static Set<String> themeIds() {
+        return TaggingData.defaults().taxonomy().themes().stream().map(Taxonomy.Theme::id)
+                .collect(Collectors.toUnmodifiableSet());
+    }
 
     static String label(String dim, String value, Map<String, ReportMeta> reports) {
         if (dim.equals(Schema.DOC)) {
@@ -16,6 +34,9 @@ final class FacetLabels {
                 return meta.title() + (meta.year() > 0 ? " (" + meta.year() + ")" : "") + lang;
             }
             return value;
+        }
+        if (dim.equals(Schema.THEME) && THEMES.containsKey(value)) {
+            return THEMES.get(value);
         }
         if (!value.equals(value.toLowerCase()) || value.length() <= 3) {
             return value;

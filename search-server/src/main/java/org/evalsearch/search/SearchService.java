@@ -53,7 +53,8 @@ public final class SearchService {
             Schema.TYPE, Set.copyOf(TaggedPassage.TYPES),
             Schema.CRITERION, Set.of("relevance", "coherence", "effectiveness", "efficiency", "impact", "sustainability"),
             Schema.STANCE, Set.of("agreed", "partially_agreed", "not_agreed", "unknown"),
-            Schema.PRIORITY, Set.of("high", "medium", "low"));
+            Schema.PRIORITY, Set.of("high", "medium", "low"),
+            Schema.THEME, FacetLabels.themeIds());
     /** How many top passages grouping by report looks at. */
     static final int GROUP_WINDOW = 1000;
     /** Matches counted exactly by the ranking pass before it may skip non-competitive ones (Lucene's default). */

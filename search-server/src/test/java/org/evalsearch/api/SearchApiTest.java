@@ -110,6 +110,16 @@ class SearchApiTest {
     }
 
     @Test
+    void everyTaxonomyThemeIsAValidFilterAndIsLabelled() throws Exception {
+        for (String theme : List.of("domestic-work", "fair-recruitment", "social-protection")) {
+            assertEquals(200, server.get("/api/search?size=1&theme=" + theme).statusCode(), theme);
+        }
+        for (JsonNode t : server.json("/api/search?size=1").get("facets").get("theme")) {
+            assertFalse(t.get("label").asText().equals(t.get("value").asText()), "theme label from the taxonomy: " + t);
+        }
+    }
+
+    @Test
     void yearFacetCoversTheRangePresent() throws Exception {
         JsonNode years = server.json("/api/search?size=1").get("facets").get("year");
         List<Integer> list = new ArrayList<>();
