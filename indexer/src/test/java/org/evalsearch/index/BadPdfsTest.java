@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -39,6 +40,9 @@ class BadPdfsTest {
         }
         Files.write(folder.resolve("deep-nesting.pdf"), HostilePdfs.deepPageTree(30_000));
         Files.write(folder.resolve("inflate-bomb.pdf"), HostilePdfs.inflateBomb(8 << 20));
+        // like the shared truncated.pdf (half of the full report), but of a 4-page summary: no xref, no trailer
+        byte[] report = Files.readAllBytes(TestPdfs.corpus("2013-labour-migration-evaluation-summary.pdf"));
+        Files.write(folder.resolve("truncated.pdf"), Arrays.copyOf(report, report.length * 6 / 10));
         // a 103-page report under a 60-page policy stands in for the shared 2,000-page file
         Files.copy(TestPdfs.corpus("2013-labour-migration-evaluation-full-report.pdf"), folder.resolve("many-pages.pdf"));
         index = tmp.resolve("index");
