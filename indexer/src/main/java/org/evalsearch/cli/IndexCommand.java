@@ -12,6 +12,7 @@ import org.evalsearch.index.IndexRun;
 import org.evalsearch.pipeline.ExtractionLimits;
 import org.evalsearch.pipeline.OcrOptions;
 import org.evalsearch.pipeline.TesseractOcr;
+import org.evalsearch.tagging.TaggingData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,6 +84,11 @@ final class IndexCommand implements Callable<Integer> {
             description = "Retry files an earlier run skipped although they have not changed (e.g. after raising a limit).")
     boolean retrySkipped;
 
+    @Option(names = "--tagging-data", paramLabel = "DIR", defaultValue = "${env:EVALSEARCH_TAGGING_DIR}",
+            description = "Folder with your own cues.txt, themes.md and/or gazetteer.tsv, used instead of the bundled "
+                    + "ones (env EVALSEARCH_TAGGING_DIR).")
+    Path taggingData;
+
     @Spec
     CommandSpec spec;
 
@@ -93,6 +99,13 @@ final class IndexCommand implements Callable<Integer> {
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.fontbox", "error");
         if (!Files.isDirectory(folder)) {
             throw new ParameterException(spec.commandLine(), "no such folder: " + folder);
+        }
+        if (taggingData != null) {
+            try {
+                TaggingData.use(taggingData);  // read now, so a broken data file stops the run with its line number
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
         }
         int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         ExtractionLimits limits = limits();

@@ -36,6 +36,17 @@ public record TaggingData(CueBook cues, Taxonomy taxonomy, Gazetteer gazetteer) 
         return d;
     }
 
+    /**
+     * Makes the files in {@code dir} (each one present overrides the bundled default) the data every tagger created
+     * from now on uses. Fails with a clear message when the folder is missing or a file is malformed.
+     */
+    public static synchronized void use(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("tagging data folder not found: " + dir);
+        }
+        defaults = load(dir);
+    }
+
     /** Loads each file from {@code dir} when it holds one, else the bundled default. */
     public static TaggingData load(Path dir) {
         try (Reader cues = open(dir, CUES); Reader themes = open(dir, THEMES); Reader places = open(dir, GAZETTEER)) {
