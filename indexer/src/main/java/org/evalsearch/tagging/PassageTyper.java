@@ -31,10 +31,14 @@ final class PassageTyper {
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:])\\s+(?=[\\p{Lu}\\d\"“(•▪●▶►–-])");
     private static final Pattern NUMERIC_MARKER = Pattern.compile("^\\s*\\(?(\\d{1,2})[.)](?![\\d])\\s*(?=[\\p{L}\"“(])");
     private static final Pattern SUB_MARKER = Pattern.compile(
-            "^\\s*(?:\\(?[ivx]{1,4}\\)|\\(?[a-h]\\)|[a-h]\\.\\s|[o◦○▪▫‒–—-]\\s?(?=\\p{L})|o\\s)", Pattern.CASE_INSENSITIVE);
+            "^\\s*(?:\\(?[ivxl1]{1,5}\\)+|\\(?[a-h]\\)|[a-h]\\.\\s|[o◦○▪▫‒–—-]\\s?(?=\\p{L})|o\\s)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BULLET_MARKER = Pattern.compile("^\\s*([•●■◆▶►➢✓\\u2022\\uf0b7\\uf0a7])\\s*");
     private static final Pattern MENTIONED_RECOMMENDATION = Pattern.compile(
             "\\brecommendations?\\s+(?:no\\.?\\s*)?(\\d{1,2}(?:\\.\\d{1,2})?(?:\\s?\\([ivx]{1,4}\\))?)(?![\\d.]\\d)",
+            Pattern.CASE_INSENSITIVE);
+    /** "Recommendation 3:" or "Recommendation 3." followed by its text, not a mere mention. */
+    private static final Pattern LABEL_WITH_TEXT = Pattern.compile(
+            "^\\W{0,3}(?:[\\p{L}\\d]{1,3}\\s+)?recommendation\\s+\\S{1,8}?\\s*[:.–-]\\s+\\p{L}|^\\W{0,3}recommendation\\s+\\S{1,8}$",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern EARLIER_EVALUATION = Pattern.compile(
             "\\b(\\d{4}|previous|earlier|past|prior|last)\\s+(\\w+\\s+)?evaluations?\\b", Pattern.CASE_INSENSITIVE);
@@ -53,8 +57,8 @@ final class PassageTyper {
         String announced = null;       // type announced by "the following X:" in this section
         RecState rec = new RecState();
         int groups = 0;
-        String responseNumber = null;  // number a response paragraph named, for its continuation
         Typed prev = null;
+        String prevText = "";
 
         for (Passage p : passages) {
             List<String> path = headings.path(p);
@@ -68,7 +72,6 @@ final class PassageTyper {
                 pseudo = null;
                 announced = null;
                 rec = new RecState();
-                responseNumber = null;
             }
             String text = p.text() == null ? "" : p.text().strip();
             if (p.kind() == Passage.Kind.FOOTNOTE) {
@@ -86,8 +89,7 @@ final class PassageTyper {
                 if (decides) {
                     announced = null;
                     rec = new RecState();
-                    responseNumber = null;
-                }
+                    }
             }
             List<String> all = new ArrayList<>(path);
             if (pseudo != null) {
@@ -96,7 +98,8 @@ final class PassageTyper {
             Context ctx = resolve(all);
 
             // A passage that starts mid-sentence continues the one before it (a paragraph split by a page break).
-            if (prev != null && startsLowercase(text) && p.kind() != Passage.Kind.LIST_ITEM && !ctx.contents()) {
+            if (prev != null && startsLowercase(text) && !endsSentence(prevText) && p.kind() != Passage.Kind.LIST_ITEM
+                    && !ctx.contents() && Headings.recommendationNumber(text) == null) {
                 Announcement a = ctx.response() ? null : announcement(text);
                 if (a != null) {
                     announced = a.type();
@@ -105,6 +108,7 @@ final class PassageTyper {
                 Typed t = new Typed(prev.type(), prev.number(), prev.group(), false, all);
                 out.add(t);
                 prev = t;
+                prevText = text;
                 continue;
             }
 
@@ -119,9 +123,8 @@ final class PassageTyper {
                 String n = ctx.headingNumber();
                 if (n == null) {
                     Matcher m = MENTIONED_RECOMMENDATION.matcher(text);
-                    n = m.find() ? m.group(1).replaceAll("\\s+", "") : responseNumber;
+                    n = m.find() ? m.group(1).replaceAll("\\s+", "") : null;
                 }
-                responseNumber = ctx.headingNumber() == null ? n : null;
                 t = new Typed(RESPONSE, n, -1, false, all);
             } else {
                 String base = announced != null ? announced : ctx.type();
@@ -133,12 +136,15 @@ final class PassageTyper {
                         base = a.type();
                     }
                 }
-                String labelNumber = Headings.recommendationNumber(text);
+                String labelNumber = labelledRecommendation(text);
                 boolean strongOther = OTHER.equals(base) && a == null;
                 if (labelNumber != null && !strongOther) {
                     groups++;
                     rec = RecState.labelled(groups, labelNumber, !RECOMMENDATION.equals(base));
                     t = new Typed(RECOMMENDATION, labelNumber, groups, true, all);
+                } else if (p.kind() == Passage.Kind.TABLE && assessmentTable(text) && !strongOther
+                        && (base == null || Set.of("finding", "lesson_learned", "good_practice").contains(base))) {
+                    t = new Typed("finding", null, -1, false, all);
                 } else if (RECOMMENDATION.equals(base)) {
                     t = recommendationInRegion(p, text, ctx, rec, all, groups + 1);
                     groups = Math.max(groups, t.group());
@@ -167,6 +173,7 @@ final class PassageTyper {
             }
             out.add(t);
             prev = t;
+            prevText = text;
         }
         return out;
     }
@@ -255,6 +262,27 @@ final class PassageTyper {
             rec.sublist = true;
         }
         return new Typed(RECOMMENDATION, rec.number, rec.group, false, headings);
+    }
+
+    /** The number of a "Recommendation 3:" label opening the passage or one of its lines (a box run into a paragraph). */
+    private static String labelledRecommendation(String text) {
+        for (String line : text.split("\n")) {
+            String n = Headings.recommendationNumber(line);
+            if (n != null && LABEL_WITH_TEXT.matcher(line).find()) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /** A table with a row per evaluation criterion ("Relevance and strategic fit | ..."): a per-criterion assessment. */
+    private boolean assessmentTable(String text) {
+        for (String row : text.split("\n")) {
+            if (cues.any("passage.weak", row.strip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A sub-point of an inline recommendation: a marked item after a "...:" or inside its sub-list. */
@@ -365,6 +393,11 @@ final class PassageTyper {
             }
         }
         return longer > 0 && capitalised * 2 >= longer;
+    }
+
+    private static boolean endsSentence(String text) {
+        String t = text.strip();
+        return !t.isEmpty() && ".!?".indexOf(t.charAt(t.length() - 1)) >= 0;
     }
 
     private static boolean startsLowercase(String text) {
