@@ -94,9 +94,6 @@ final class IndexCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // PDFBox logs every oddity of a broken file; the summary reports what matters per file
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox", "error");
-        System.setProperty("org.slf4j.simpleLogger.log.org.apache.fontbox", "error");
         if (!Files.isDirectory(folder)) {
             throw new ParameterException(spec.commandLine(), "no such folder: " + folder);
         }
