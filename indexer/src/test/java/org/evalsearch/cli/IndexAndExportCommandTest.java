@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.evalsearch.TestPdfs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,17 @@ class IndexAndExportCommandTest {
     void aCompletedRunExitsZeroEvenWithSkippedFilesButNotWhenStrict() {
         assertEquals(0, firstExit);
         assertEquals(1, cli("index", folder.toString(), "--index", index.toString(), "--no-ocr", "--strict"));
+    }
+
+    @Test
+    void aSecondWriterIsRefusedWithExitCodeTwoWhileReadersAreNot() throws IOException {
+        try (FSDirectory dir = FSDirectory.open(index);
+             IndexWriter running = new IndexWriter(dir, new IndexWriterConfig());
+             DirectoryReader serving = DirectoryReader.open(dir)) {
+            assertTrue(serving.numDocs() > 0);
+            assertEquals(2, cli("index", folder.toString(), "--index", index.toString(), "--no-ocr"));
+            assertTrue(running.isOpen());
+        }
     }
 
     @Test
