@@ -338,6 +338,75 @@ class SearchPageBrowserTest {
         assertEquals("true", driver.findElement(By.id("filters-toggle")).getAttribute("aria-expanded"));
     }
 
+    @Test
+    void controlsHaveNamesAndTextMeetsWcagAaContrast() {
+        open("?q=migration&group=doc");
+        waitFor(d -> resultCount() > 0);
+        driver.findElement(By.cssSelector("#results button.expand")).click();
+        waitFor(d -> !d.findElements(By.cssSelector("#results .full-text")).isEmpty());
+        assertEquals(List.of(), audit(), "results page");
+        open("?view=map");
+        waitFor(d -> !d.findElements(By.cssSelector("table.map")).isEmpty());
+        assertEquals(List.of(), audit(), "evidence map");
+        open("?report=" + enc(FULL_REPORT));
+        waitFor(d -> !d.findElements(By.cssSelector("#report .meta")).isEmpty());
+        assertEquals(List.of(), audit(), "report page");
+    }
+
+    /**
+     * Visible form controls without an accessible name, and visible text whose contrast with its background is
+     * below WCAG 2.1 AA (4.5:1, or 3:1 for large text). Text over a background image (the hatched empty map cells)
+     * is left out: its contrast cannot be read from styles.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> audit() {
+        return (List<String>) ((JavascriptExecutor) driver).executeScript("""
+                const problems = [];
+                const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
+                    && el.getBoundingClientRect().width > 1;
+                for (const el of document.querySelectorAll('input, select, textarea, button, a[href]')) {
+                  if (!visible(el)) continue;
+                  const name = (el.getAttribute('aria-label') || (el.labels && [...el.labels].map((l) => l.textContent).join(' '))
+                      || el.textContent || el.title || '').trim();
+                  if (!name) problems.push('no accessible name: ' + el.outerHTML.slice(0, 80));
+                }
+                const channels = (c) => c.match(/[\\d.]+/g).map(Number);
+                const luminance = (rgb) => {
+                  const [r, g, b] = rgb.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+                  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+                };
+                const background = (el) => {
+                  for (; el; el = el.parentElement) {
+                    const style = getComputedStyle(el);
+                    if (style.backgroundImage !== 'none') return null;
+                    const c = channels(style.backgroundColor);
+                    if (c.length < 4 || c[3] > 0) return c.slice(0, 3);
+                  }
+                  return [255, 255, 255];
+                };
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                const seen = new Set();
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  const el = node.parentElement;
+                  if (!node.textContent.trim() || seen.has(el) || !visible(el)) continue;
+                  seen.add(el);
+                  const bg = background(el);
+                  if (!bg) continue;
+                  const style = getComputedStyle(el);
+                  const fg = channels(style.color).slice(0, 3);
+                  const [hi, lo] = [luminance(fg), luminance(bg)].sort((a, b) => b - a);
+                  const ratio = (hi + 0.05) / (lo + 0.05);
+                  const size = parseFloat(style.fontSize);
+                  const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+                  if (ratio < (large ? 3 : 4.5)) {
+                    problems.push(ratio.toFixed(2) + ':1 for "' + node.textContent.trim().slice(0, 40) + '" in <' + el.tagName.toLowerCase()
+                        + ' class="' + el.className + '">');
+                  }
+                }
+                return problems;
+                """);
+    }
+
     // ---- helpers ----
 
     private static void open(String query) {
