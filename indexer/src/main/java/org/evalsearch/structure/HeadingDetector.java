@@ -23,6 +23,9 @@ final class HeadingDetector {
     private static final int MAX_HEADING_LINES = 3;
     /** Headings found by type alone are short; longer bold runs are emphasised sentences. */
     private static final int MAX_STYLE_HEADING_WORDS = 20;
+    /** In a longer report, page 1 is a cover: its large type is a title and banners, not the first section. */
+    private static final int COVER_MIN_PAGES = 6;
+    private static final Pattern BULLET = Pattern.compile("^[•▪◦●○■□➢➤✓·∙◼▫–—*-]\\s");
 
     /** A heading: its text, the lines it covers, and its level (1 = outermost). */
     record Heading(int first, int lines, String text, int level, int numberingDepth) {}
@@ -32,9 +35,11 @@ final class HeadingDetector {
     private final List<LineRef> lines;
     private final float bodySize;
     private final boolean bodyBold;
+    private final int pdfPages;
 
-    HeadingDetector(List<LineRef> lines, float bodySize) {
+    HeadingDetector(List<LineRef> lines, float bodySize, int pdfPages) {
         this.lines = lines;
+        this.pdfPages = pdfPages;
         this.bodySize = bodySize;
         int bold = 0;
         int all = 0;
@@ -146,6 +151,7 @@ final class HeadingDetector {
             }
             int n = extent(i);
             if (words(headingText(i, n)) > MAX_STYLE_HEADING_WORDS) {
+                i += n - 1;
                 continue;
             }
             int level = levels.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
@@ -161,9 +167,13 @@ final class HeadingDetector {
         List<int[]> spans = new ArrayList<>();
         Map<Style, Integer> styles = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).page() == 1 && pdfPages > COVER_MIN_PAGES) {
+                continue;
+            }
             if (candidate(i) && distinct(lines.get(i).line())) {
                 int n = extent(i);
                 if (words(headingText(i, n)) > MAX_STYLE_HEADING_WORDS) {
+                    i += n - 1;
                     continue;
                 }
                 spans.add(new int[] {i, n});
@@ -171,6 +181,8 @@ final class HeadingDetector {
                 i += n - 1;
             }
         }
+        // a type used once, on the first page, sets the report's title or a banner, not a section
+        spans.removeIf(span -> lines.get(span[0]).page() == 1 && styles.get(style(lines.get(span[0]).line())) == 1);
         List<Style> ranked = new ArrayList<>(styles.keySet());
         ranked.sort(Comparator.comparingDouble((Style s) -> -s.size())
                 .thenComparing(s -> !s.bold())
@@ -191,6 +203,9 @@ final class HeadingDetector {
         if (t.isEmpty()) {
             return false;
         }
+        if (BULLET.matcher(t).find()) {
+            return false;
+        }
         if (l.role() != ExtractedPdf.Role.BODY || ref.toc() || t.length() > 160 || !t.chars().anyMatch(Character::isLetter)
                 || l.cells().size() > 1 || l.tableRow()) {
             return false;
@@ -206,8 +221,7 @@ final class HeadingDetector {
                     && Math.abs(prev.line().fontSize() - l.fontSize()) < 0.5f;
             String pt = prev.text();
             // emphasis inside a running paragraph, not a heading
-            if (sameBlock && !pt.isEmpty() && ",;-–(".indexOf(pt.charAt(pt.length() - 1)) < 0
-                    && Character.isLetter(pt.charAt(pt.length() - 1)) && !prev.line().bold()) {
+            if (sameBlock && !pt.isEmpty() && !endsSentence(pt)) {
                 return false;
             }
         }
@@ -281,6 +295,11 @@ final class HeadingDetector {
             sb.append(t);
         }
         return MARKER.matcher(sb.toString().strip()).replaceFirst("").strip();
+    }
+
+    private static boolean endsSentence(String t) {
+        char c = t.charAt(t.length() - 1);
+        return c == '.' || c == '!' || c == '?' || c == ':' || c == ';';
     }
 
     private static int words(String t) {

@@ -66,7 +66,7 @@ public final class PassageBuilder {
                 texts.add(l.text());
             }
             this.dehyphenator = new Dehyphenator(texts);
-            this.headings = new HeadingDetector(lines, pdf.bodyFontSize()).detect(pdf.outline());
+            this.headings = new HeadingDetector(lines, pdf.bodyFontSize(), pdf.pageCount()).detect(pdf.outline());
             this.table = tableLines();
             this.typicalSpacing = typicalSpacing();
             for (ExtractedPdf.PageText p : pdf.pages()) {

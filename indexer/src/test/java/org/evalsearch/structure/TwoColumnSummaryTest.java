@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.evalsearch.extract.ExtractedPdf;
 import org.evalsearch.extract.PdfExtractor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,13 +16,18 @@ import org.junit.jupiter.api.Test;
 class TwoColumnSummaryTest {
     private static List<Passage> summary2013;
     private static List<Passage> summary2009;
+    /** The 2009 summary read as if it had no bookmarks: headings from type alone. */
+    private static List<Passage> summary2009WithoutOutline;
 
     @BeforeAll
     static void build() throws IOException {
         PdfExtractor extractor = new PdfExtractor();
         PassageBuilder builder = new PassageBuilder();
         summary2013 = builder.build(extractor.extract(Path.of("..", "corpus", "2013-labour-migration-evaluation-summary.pdf")));
-        summary2009 = builder.build(extractor.extract(Path.of("..", "corpus", "2009-lmpp-project-final-evaluation-summary.pdf")));
+        ExtractedPdf pdf2009 = extractor.extract(Path.of("..", "corpus", "2009-lmpp-project-final-evaluation-summary.pdf"));
+        summary2009 = builder.build(pdf2009);
+        summary2009WithoutOutline = builder.build(new ExtractedPdf(pdf2009.pageCount(), pdf2009.pages(),
+                pdf2009.infoTitle(), pdf2009.infoLanguage(), pdf2009.infoYear(), List.of(), pdf2009.bodyFontSize()));
     }
 
     @Test
@@ -54,6 +60,15 @@ class TwoColumnSummaryTest {
         assertEquals(3, ministries.page());
         assertEquals(List.of("Recommendations & Lessons Learned", "Important lessons learned"), ministries.section());
         assertEquals(Passage.Kind.LIST_ITEM, ministries.kind());
+    }
+
+    @Test
+    void headingsAreFoundFromTypeWhenThereAreNoBookmarks() {
+        assertEquals(List.of("Recommendations & Lessons Learned", "Important lessons learned"),
+                find(summary2009WithoutOutline, "Labour Ministries may not be the most important partners").section());
+        assertEquals(List.of("Background & Context", "Methodology of evaluation"),
+                find(summary2009WithoutOutline, "The methodology for the evaluation had three major").section());
+        assertEquals(List.of("Quick Facts"), find(summary2009WithoutOutline, "Countries: Global").section());
     }
 
     @Test
