@@ -26,6 +26,7 @@ public final class PassageBuilder {
     private static final Pattern CAPTION = Pattern.compile("^(?i:table|tableau|cuadro)\\s+[\\dIVX]+\\b.*");
     private static final int MAX_ITEM_WORDS = 350;
     private static final int NOTE_LOOKAHEAD_PAGES = 3;
+    private static final int MAX_TABLE_PASSAGE_WORDS = 120;
 
     public List<Passage> build(ExtractedPdf pdf) {
         List<LineRef> lines = new ArrayList<>();
@@ -128,23 +129,33 @@ public final class PassageBuilder {
         }
 
         /** Table rows and contents entries: one passage per block, one line per row. */
+        /**
+         * Table rows and contents entries: rows are gathered into passages of at most a paragraph's size, so a
+         * table of figures is one passage and a table whose cells are paragraphs (an evaluation grid) gives one
+         * passage per row.
+         */
         private void block(LineRef ref, Passage.Kind kind, boolean toc) {
+            String row = rowText(ref);
+            int rowWords = words(row);
             boolean continues = draft != null && draft.kind == kind && draft.toc == toc && previous != null
-                    && (ref.page() == previous.page() || toc);
+                    && (ref.page() == previous.page() || toc)
+                    && (toc || draft.words + rowWords <= MAX_TABLE_PASSAGE_WORDS);
             if (!continues && kind == Passage.Kind.TABLE && draft != null && draft.caption) {
                 // the table's caption line heads the table's passage
                 Draft caption = draft;
                 draft = new Draft(ref, kind, caption.section);
-                draft.text.append(caption.text).append('\n').append(rowText(ref));
+                draft.text.append(caption.text).append('\n').append(row);
                 draft.refs.addAll(caption.refs);
+                draft.words = caption.words;
             } else if (!continues) {
                 flush();
                 draft = new Draft(ref, kind, sectionPath());
                 draft.toc = toc;
-                draft.text.append(rowText(ref));
+                draft.text.append(row);
             } else {
-                draft.text.append('\n').append(rowText(ref));
+                draft.text.append('\n').append(row);
             }
+            draft.words += rowWords;
             draft.refs.addAll(ref.line().noteRefs());
             draft.lastPage = ref.page();
         }
