@@ -1,6 +1,6 @@
 // Calls to the JSON API. Errors carry the server's {"error": message} so the page can show it.
 
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(message, status) {
     super(message);
     this.status = status;

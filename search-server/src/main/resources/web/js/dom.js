@@ -24,11 +24,6 @@ function append(node, children) {
   }
 }
 
-export function clear(node) {
-  node.replaceChildren();
-  return node;
-}
-
 /**
  * Inserts a snippet that the server built: its text is HTML-escaped and matched words are wrapped in <mark>.
  * Parsed in an inert template and rebuilt from text and <mark> nodes only, so nothing else can get through.

@@ -46,7 +46,7 @@ function asList(value) {
   return Array.isArray(value) ? value : [value];
 }
 
-export function renderDetail(data, hit) {
+function renderDetail(data, hit) {
   const { previous, next } = data;
   const responses = asList(data.responses);
   const recommendation = asList(data.recommendation);

@@ -4,7 +4,7 @@ import { labelFor } from './labels.js';
 
 const pagesOf = (d) => d.page_count ?? d.pages ?? '';
 
-export function pdfHref(d, page) {
+function pdfHref(d, page) {
   const base = d.pdf_url ? String(d.pdf_url).split('#')[0] : 'api/documents/' + encodeURIComponent(d.doc) + '/pdf';
   return page ? `${base}#page=${page}` : base;
 }

@@ -16,7 +16,7 @@ export function pageLink(hit) {
     target: '_blank',
     rel: 'noopener',
     'aria-label': `${pageText(hit)}${printed ? ` (PDF page ${hit.page})` : ''}: open the PDF of ${hit.title || hit.doc} at this page`,
-  }, pageText(hit));
+  }, pageText(hit), printed ? el('span', { class: 'pdf-page' }, ` (PDF ${hit.page})`) : null);
 }
 
 export function reportLink(hit) {
@@ -43,9 +43,7 @@ function tagLine(hit) {
 function alsoIn(hit) {
   const others = hit.also_in || [];
   if (!others.length) return null;
-  const items = others.map((o) => (typeof o === 'string'
-    ? el('li', {}, o)
-    : el('li', {}, o.title || o.doc, ' ', o.pdf_url ? pageLink(o) : pageText(o))));
+  const items = others.map((o) => el('li', {}, o.doc === hit.doc ? 'this report' : o.title || o.doc, ' ', pageLink(o)));
   return el('div', { class: 'also-in' }, el('span', {}, 'Also in: '), el('ul', { class: 'inline-list' }, items));
 }
 
