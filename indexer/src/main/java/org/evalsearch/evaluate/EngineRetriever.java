@@ -3,6 +3,7 @@ package org.evalsearch.evaluate;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -14,11 +15,12 @@ import org.apache.lucene.search.ScoreDoc;
 import org.evalsearch.index.PassageRecord;
 import org.evalsearch.index.Schema;
 import org.evalsearch.query.PassageQueryParser;
+import org.evalsearch.query.PseudoRelevanceFeedback;
 import org.evalsearch.query.SearchFilters;
 
 /**
- * evalsearch's own ranking, as the server runs it: the shared {@link PassageQueryParser}, the shared
- * {@link SearchFilters}, and passages that repeat an earlier passage of the same evaluation left out (the server
+ * evalsearch's own ranking, as the server runs it: the shared {@link PassageQueryParser},
+ * {@link PseudoRelevanceFeedback} and {@link SearchFilters}, and passages that repeat an earlier passage of the same evaluation left out (the server
  * folds them into that passage's {@code also_in}).
  */
 public final class EngineRetriever implements Retriever {
@@ -44,16 +46,20 @@ public final class EngineRetriever implements Retriever {
         q.filters().keySet().stream().filter(f -> !SearchFilters.NAMES.contains(f)).findFirst().ifPresent(f -> {
             throw new IllegalArgumentException("unknown filter '" + f + "' in " + q.id() + " (known: " + SearchFilters.NAMES + ")");
         });
-        Query parsed = parser.parse(q.query());
-        Query unrepeated = new BooleanQuery.Builder()
-                .add(parsed, parsed instanceof MatchAllDocsQuery ? BooleanClause.Occur.FILTER : BooleanClause.Occur.MUST)
-                .add(new FieldExistsQuery(Schema.REPEATS), BooleanClause.Occur.MUST_NOT)
-                .build();
-        Query query = SearchFilters.of(q.filters()).apply(unrepeated, FACETS);
+        SearchFilters filters = SearchFilters.of(q.filters());
+        UnaryOperator<Query> restrict = query -> filters.apply(unrepeated(query), FACETS);
+        Query query = restrict.apply(PseudoRelevanceFeedback.expand(searcher, parser.parse(q.query()), restrict));
         List<PassageRecord> hits = new ArrayList<>(k);
         for (ScoreDoc sd : searcher.search(query, k).scoreDocs) {
             hits.add(StoredPassages.load(searcher.getIndexReader(), sd.doc));
         }
         return hits;
+    }
+
+    private static Query unrepeated(Query query) {
+        return new BooleanQuery.Builder()
+                .add(query, query instanceof MatchAllDocsQuery ? BooleanClause.Occur.FILTER : BooleanClause.Occur.MUST)
+                .add(new FieldExistsQuery(Schema.REPEATS), BooleanClause.Occur.MUST_NOT)
+                .build();
     }
 }

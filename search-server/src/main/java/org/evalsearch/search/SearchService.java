@@ -39,6 +39,7 @@ import org.evalsearch.index.PassageRecord;
 import org.evalsearch.index.Schema;
 import org.evalsearch.query.InvalidQueryException;
 import org.evalsearch.query.PassageQueryParser;
+import org.evalsearch.query.PseudoRelevanceFeedback;
 import org.evalsearch.query.SearchFilters;
 import org.evalsearch.tagging.TaggedPassage;
 
@@ -152,12 +153,14 @@ public final class SearchService {
     public SearchResult search(SearchRequest req) throws IOException {
         long start = System.nanoTime();
         Query userQuery = parse(req.q());
-        Query base = baseQuery(userQuery, req.fold());
         Sort sort = req.sort().sort();
         FieldDoc after = req.groupByDoc() ? null : Cursor.decode(req.cursor(), sort);
         try (IndexView view = view()) {
             checkFilters(view, req.filters());
-            DrillDownQuery ddq = req.filters().drillDown(base, facetsConfig);
+            // feedback words only reorder the matches (snippets still mark the user's own words)
+            Query ranked = PseudoRelevanceFeedback.expand(view.searcher(), userQuery,
+                    q -> req.filters().drillDown(baseQuery(q, req.fold()), facetsConfig));
+            DrillDownQuery ddq = req.filters().drillDown(baseQuery(ranked, req.fold()), facetsConfig);
             int window = req.groupByDoc() ? GROUP_WINDOW : req.size() + 1;
             IndexSearcher searcher = view.searcher();
             // ranking stops counting at a threshold so that it can skip passages that cannot reach the page;
