@@ -40,6 +40,10 @@ final class PassageTyper {
     private static final Pattern LABEL_WITH_TEXT = Pattern.compile(
             "^\\W{0,3}(?:[\\p{L}\\d]{1,3}\\s+)?recommendation\\s+\\S{1,8}?\\s*[:.–-]\\s+\\p{L}|^\\W{0,3}recommendation\\s+\\S{1,8}$",
             Pattern.CASE_INSENSITIVE);
+    /** An announcement ending in ":" must speak of the report's own work ("lessons from the project:"). */
+    private static final Pattern OWN_WORK = Pattern.compile(
+            "\\b(evaluation|assessment|review|study|mission|project|programme|report|evaluators?|team)\\b",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern EARLIER_EVALUATION = Pattern.compile(
             "\\b(\\d{4}|previous|earlier|past|prior|last)\\s+(\\w+\\s+)?evaluations?\\b", Pattern.CASE_INSENSITIVE);
 
@@ -310,11 +314,15 @@ final class PassageTyper {
 
     private record Announcement(String type, boolean wholePassage) {}
 
-    /** "The key findings of the evaluation are listed below:" as the passage's last sentence. */
+    /**
+     * "The key findings of the evaluation are listed below:" as the passage's last sentence: it says "following",
+     * "below" or "as follows", or ends with ":" and speaks of the evaluation's own work.
+     */
     private Announcement announcement(String text) {
         String[] sentences = SENTENCE_END.split(text);
         String last = sentences[sentences.length - 1].strip();
-        boolean shaped = last.endsWith(":") || last.matches("(?is).*\\b(below|as follows|following)\\b.*");
+        boolean shaped = last.matches("(?is).*\\b(below|as follows|following)\\b.*")
+                || last.endsWith(":") && OWN_WORK.matcher(last).find();
         if (!shaped || last.split("\\s+").length > 25 || cues.any("announce.not", last)
                 || EARLIER_EVALUATION.matcher(last).find()) {
             return null;
