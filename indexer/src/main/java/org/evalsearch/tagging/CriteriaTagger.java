@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * OECD/DAC evaluation criteria of a passage: from the innermost section heading that names one ("3.1 Relevance",
  * "Efficiency of resource use") and from the passage's own words (a strong cue such as "sustainability", or two
- * soft cues such as "budget" and "staffing"). Multi-label.
+ * soft cues such as "budget" and "staffing", more in a long passage). Multi-label.
  */
 final class CriteriaTagger {
     static final List<String> CRITERIA = List.of(
@@ -39,7 +39,7 @@ final class CriteriaTagger {
         }
         found.addAll(cues.counts("criterion.strong", text).keySet());
         for (Map.Entry<String, Integer> e : cues.counts("criterion.soft", text).entrySet()) {
-            if (e.getValue() >= SOFT_HITS_NEEDED) {
+            if (e.getValue() >= SOFT_HITS_NEEDED + text.length() / ThemeMatcher.LONG_TEXT) {
                 found.add(e.getKey());
             }
         }

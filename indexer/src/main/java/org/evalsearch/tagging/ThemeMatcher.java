@@ -28,6 +28,8 @@ public final class ThemeMatcher {
 
     /** Weight a theme needs: one specific phrase (2) or two different related phrases (1 each). */
     static final int NEEDED = 2;
+    /** Characters per extra unit of weight a longer text needs. */
+    static final int LONG_TEXT = 1500;
 
     private final Analyzer analyzer = Analyzers.english();
     private final List<ThemeQueries> themes = new ArrayList<>();
@@ -53,6 +55,11 @@ public final class ThemeMatcher {
         }
     }
 
+    /** A long passage (a table, a merged section) needs more evidence that it is about a theme. */
+    static int needed(String text) {
+        return NEEDED + text.length() / LONG_TEXT;
+    }
+
     /** Themes whose phrases occur in the text, in taxonomy order, with the weight of the phrases matched. */
     public List<ThemeScore> score(String text) {
         if (text == null || text.isBlank()) {
@@ -70,7 +77,7 @@ public final class ThemeMatcher {
                     weight += ph.weight();
                 }
             }
-            if (weight >= NEEDED) {
+            if (weight >= needed(text)) {
                 out.add(new ThemeScore(t.id(), weight));
             }
         }
