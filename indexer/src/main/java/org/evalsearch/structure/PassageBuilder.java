@@ -24,6 +24,8 @@ public final class PassageBuilder {
     private static final Pattern TOC_ENTRY = Pattern.compile("^(.*?\\S)\\s*(?:(?:\\.\\s?){3,}|…+|_{3,})\\s*(\\d{1,4}|[ivxlcIVXLC]{1,6})?\\s*$");
     private static final Pattern NOTE_START = Pattern.compile("^(\\d{1,3}|[*†‡§¶®¥°'\"“”’]{1,3})\\s*(\\p{L}.*)$");
     private static final Pattern CAPTION = Pattern.compile("^(?i:table|tableau|cuadro)\\s+[\\dIVX]+\\b.*");
+    private static final Pattern FIGURE_OR_TABLE = Pattern.compile(
+            "^(?i:table|figure|box|chart|graph|map|tableau|graphique|encadré|cuadro|gráfico|recuadro)\\s+[\\dIVX]+\\b.*");
     private static final int MAX_ITEM_WORDS = 350;
     private static final int NOTE_LOOKAHEAD_PAGES = 3;
     private static final int MAX_TABLE_PASSAGE_WORDS = 120;
@@ -191,8 +193,13 @@ public final class PassageBuilder {
                         || (draft != null && draft.kind == Passage.Kind.LIST_ITEM)
                         || (previous != null && endsSentence(previous.text())));
             }
-            boolean isEnumerated = !isBullet && ENUMERATOR.matcher(text).matches() && !runsOn(ref);
             String clean = isBullet ? bullet.group(2) : text;
+            if (isBullet && FIGURE_OR_TABLE.matcher(clean).matches()) {
+                // a marker before a caption ("▶ Table 1. ...") does not make it a list item
+                isBullet = false;
+                text = clean;
+            }
+            boolean isEnumerated = !isBullet && ENUMERATOR.matcher(text).matches() && !runsOn(ref);
             if (draft == null || draft.kind == Passage.Kind.TABLE || draft.toc) {
                 start(ref, clean, isBullet, isEnumerated);
                 return;
