@@ -56,7 +56,7 @@ final class Markdown {
             SearchBench.InProcessResult r = in.get(e.getKey());
             if (one != null && r != null) {
                 s.append(String.format("- %dx: HTTP (1 connection) / in-process p50 = %.2f / %.2f ms = %.2fx "
-                        + "(+%.2f ms)%n", e.getKey(), one.all().percentileMs(50), r.all().percentileMs(50),
+                        + "(%+.2f ms)%n", e.getKey(), one.all().percentileMs(50), r.all().percentileMs(50),
                         one.all().percentileMs(50) / r.all().percentileMs(50),
                         one.all().percentileMs(50) - r.all().percentileMs(50)));
             }
@@ -156,7 +156,7 @@ final class Markdown {
             SearchBench.InProcessResult p = in.get(scale);
             if (one != null && p != null) {
                 double gap = one.all().percentileMs(50) - p.all().percentileMs(50);
-                row(s, "HTTP p50 within 1 ms of in-process (" + scale + "x)", String.format("+%.2f ms", gap),
+                row(s, "HTTP p50 within 1 ms of in-process (" + scale + "x)", String.format("%+.2f ms", gap),
                         gap <= TARGET_P50_GAP_MS);
             }
             Double up = startup.get(scale);
