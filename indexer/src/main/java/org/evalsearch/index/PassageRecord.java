@@ -43,13 +43,18 @@ public record PassageRecord(
         String text) {
 
     public static PassageRecord of(ReportMeta meta, TaggedPassage t) {
+        return of(meta, t, t.passage().text());
+    }
+
+    /** The record with {@code text} as its display text (the passage with the headings it opens). */
+    public static PassageRecord of(ReportMeta meta, TaggedPassage t, String text) {
         var p = t.passage();
         return new PassageRecord(
                 p.id(meta.doc()), meta.doc(), p.ordinal(), meta.title(), meta.year(), meta.evaluation(),
                 meta.evaluationType(), meta.language(), p.page(), p.pageLabel(), p.sectionPath(),
                 p.kind().name().toLowerCase(), t.type(), t.number(), t.respondsTo(), t.responses(), t.stance(),
                 t.repeats(), t.themes(), t.criteria(), t.countries(), t.regions(), t.priority(), t.details(),
-                p.notes(), p.lead(), p.ocr(), p.text());
+                p.notes(), p.lead(), p.ocr(), text);
     }
 
     /** The same passage with another {@code repeats} link (set after indexing, across an evaluation's files). */

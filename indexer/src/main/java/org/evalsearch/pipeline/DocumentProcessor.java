@@ -24,8 +24,10 @@ import org.evalsearch.catalog.ReportMeta;
 import org.evalsearch.extract.ExtractedPdf;
 import org.evalsearch.extract.PdfExtractor;
 import org.evalsearch.index.PassageRecord;
+import org.evalsearch.structure.OpenedHeadings;
 import org.evalsearch.structure.Passage;
 import org.evalsearch.structure.PassageBuilder;
+import org.evalsearch.tagging.TaggedPassage;
 import org.evalsearch.tagging.Tagger;
 
 /**
@@ -86,7 +88,12 @@ public final class DocumentProcessor {
                 .withPdfFacts(extracted.pageCount(), Files.size(pdf), sha256);
         List<Passage> passages = markOcr(passageBuilder.build(extracted), ocrPages);
         cancellation.check();
-        List<PassageRecord> records = tagger.tag(meta, passages).stream().map(t -> PassageRecord.of(meta, t)).toList();
+        List<TaggedPassage> tagged = tagger.tag(meta, passages);
+        List<String> texts = OpenedHeadings.texts(passages);
+        List<PassageRecord> records = new ArrayList<>(tagged.size());
+        for (int i = 0; i < tagged.size(); i++) {
+            records.add(PassageRecord.of(meta, tagged.get(i), texts.get(i)));
+        }
         return new ProcessedDocument(meta, records, warnings);
     }
 

@@ -26,6 +26,8 @@ public final class PassageBuilder {
     private static final Pattern CAPTION = Pattern.compile("^(?i:table|tableau|cuadro)\\s+[\\dIVX]+\\b.*");
     private static final Pattern FIGURE_OR_TABLE = Pattern.compile(
             "^(?i:table|figure|box|chart|graph|map|tableau|graphique|encadré|cuadro|gráfico|recuadro)\\s+[\\dIVX]+\\b.*");
+    private static final Pattern CONTENTS = Pattern.compile(
+            "(?i)^(table of contents|contents|table des mati[eè]res|sommaire|[íi]ndice|contenido)$");
     private static final int MAX_ITEM_WORDS = 350;
     private static final int NOTE_LOOKAHEAD_PAGES = 3;
     private static final int MAX_TABLE_PASSAGE_WORDS = 120;
@@ -40,6 +42,10 @@ public final class PassageBuilder {
             }
         }
         return new Run(pdf, lines).build();
+    }
+
+    private static boolean isContents(List<String> section) {
+        return !section.isEmpty() && CONTENTS.matcher(section.get(0).strip()).matches();
     }
 
     /** The state of one document's pass. */
@@ -130,7 +136,6 @@ public final class PassageBuilder {
             return path;
         }
 
-        /** Table rows and contents entries: one passage per block, one line per row. */
         /**
          * Table rows and contents entries: rows are gathered into passages of at most a paragraph's size, so a
          * table of figures is one passage and a table whose cells are paragraphs (an evaluation grid) gives one
@@ -313,7 +318,8 @@ public final class PassageBuilder {
             Draft d = draft;
             draft = null;
             String text = d.text.toString().strip();
-            if (text.isEmpty()) {
+            if (text.isEmpty() || d.toc || isContents(d.section)) {
+                // a table of contents is navigation, not content: its entries would repeat every heading
                 return;
             }
             List<Note> cited = new ArrayList<>();
