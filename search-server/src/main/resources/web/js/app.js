@@ -58,6 +58,7 @@ function render() {
   $('filters-toggle').hidden = !searching;
   $('chips').hidden = !searching;
   $('did-you-mean').hidden = true;
+  $('understood').hidden = true;
   hideError();
   document.title = titleFor();
   if (view === 'results') runSearch();
@@ -88,6 +89,7 @@ function apiSearchParams(size, cursor) {
   const p = searchParams(state);
   if (state.sort !== 'relevance') p.set('sort', state.sort);
   if (state.group) p.set('group', 'doc');
+  if (state.intent === false) p.set('intent', 'off');
   p.set('size', String(size));
   if (cursor) p.set('cursor', cursor);
   return p;
@@ -135,6 +137,7 @@ function showResults(answer, hits) {
   $('result-count').textContent = countText(total, answer);
   setStatus(countText(total, answer));
   showDidYouMean(answer);
+  showUnderstood(answer);
   renderChips();
   const empty = $('empty');
   empty.hidden = total > 0;
@@ -156,6 +159,7 @@ function showLanding(answer) {
   $('more').hidden = true;
   $('results-toolbar').hidden = true;
   $('did-you-mean').hidden = true;
+  $('understood').hidden = true;
   const reports = ((answer.facets && answer.facets.doc) || []).length;
   const types = ((answer.facets && answer.facets.type) || []).filter((t) => t.value !== 'other');
   setStatus(`${answer.total} passages from ${reports} reports`);
@@ -204,6 +208,20 @@ function showDidYouMean(answer) {
     return;
   }
   box.replaceChildren('Did you mean ', el('a', { href: hrefFor({ ...state, q: text, page: 1 }) }, text), '?');
+  box.hidden = false;
+}
+
+/** What the query's own words were read as ("recommendations on …"), with the way to search every word as topic. */
+function showUnderstood(answer) {
+  const box = $('understood');
+  const implied = Object.entries(answer.understood || {});
+  if (!implied.length) {
+    box.hidden = true;
+    return;
+  }
+  const named = implied.map(([facet, value]) => `${facet} “${labelFor(facet, value)}”`).join(', ');
+  box.replaceChildren(`Your words ask for ${named}: those passages come first. `,
+    el('a', { href: hrefFor({ ...state, intent: false, page: 1 }) }, 'Rank all passages alike'));
   box.hidden = false;
 }
 
@@ -395,7 +413,7 @@ function setup() {
       if (input.value === state.q) return;
       const replace = typing;
       typing = true;
-      go({ ...state, view: searchView(), q: input.value, page: 1 }, { replace });
+      go({ ...state, view: searchView(), q: input.value, intent: true, page: 1 }, { replace });
     }, TYPING_DELAY_MS);
   });
   $('search-form').addEventListener('submit', (e) => {
@@ -403,7 +421,7 @@ function setup() {
     clearTimeout(typingTimer);
     suggest.close();
     if (input.value !== state.q || state.view !== searchView()) {
-      go({ ...state, view: searchView(), q: input.value, page: 1 }, { replace: typing });
+      go({ ...state, view: searchView(), q: input.value, intent: true, page: 1 }, { replace: typing });
     }
     typing = false;
   });

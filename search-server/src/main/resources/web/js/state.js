@@ -38,6 +38,7 @@ export function readState(search = window.location.search) {
     filters,
     sort: SORTS.includes(p.get('sort')) ? p.get('sort') : 'relevance',
     group: p.get('group') === 'doc',
+    intent: p.get('intent') !== 'off',
     page: Math.max(1, Number.parseInt(p.get('page'), 10) || 1),
     rows: p.get('rows') || 'criterion',
     cols: p.get('cols') || 'theme',
@@ -54,6 +55,7 @@ export function pageQuery(state) {
   appendFilters(p, state.filters);
   if (state.sort !== 'relevance') p.set('sort', state.sort);
   if (state.group) p.set('group', 'doc');
+  if (state.intent === false) p.set('intent', 'off');
   if (state.page > 1 && state.view === 'results') p.set('page', String(state.page));
   if (state.view === 'map') {
     p.set('rows', state.rows);

@@ -88,7 +88,7 @@ final class InProcessSearch implements AutoCloseable {
 
     private SearchRequest request(QueryMix.Query q, String cursor) {
         return new SearchRequest(q.q(), SearchFilters.of(q.filters()), QueryMix.PAGE_SIZE, SortOrder.RELEVANCE,
-                cursor, q.kind() == QueryMix.Kind.GROUP_BY_REPORT, true);
+                cursor, q.kind() == QueryMix.Kind.GROUP_BY_REPORT, true, true);
     }
 
     private String deepCursor(QueryMix.Query q) throws IOException {

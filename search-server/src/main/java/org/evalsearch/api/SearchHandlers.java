@@ -19,7 +19,7 @@ final class SearchHandlers {
     }
 
     void search(Context ctx) throws IOException {
-        Params p = Params.of(ctx, true, "q", "size", "sort", "cursor", "group", "fold");
+        Params p = Params.of(ctx, true, "q", "size", "sort", "cursor", "group", "fold", "intent");
         SearchRequest req = new SearchRequest(
                 p.string("q", ""),
                 p.filters(),
@@ -27,7 +27,8 @@ final class SearchHandlers {
                 SortOrder.parse(p.string("sort")),
                 p.string("cursor"),
                 "doc".equals(p.oneOf("group", null, "doc")),
-                p.bool("fold", true));
+                p.bool("fold", true),
+                !"off".equals(p.oneOf("intent", "on", "on", "off")));
         ctx.json(service.search(req));
     }
 

@@ -10,13 +10,15 @@ import org.evalsearch.query.SearchFilters;
  * @param cursor     where the previous page ended, or null
  * @param groupByDoc show only the best passages of each report
  * @param fold       fold passages that repeat another into it ({@code also_in})
+ * @param intent     read intent words ("recommendations on …") as a preferred type or criterion; false takes
+ *                   every word as topic (the user removed the implied preference)
  */
 public record SearchRequest(String q, SearchFilters filters, int size, SortOrder sort, String cursor,
-                            boolean groupByDoc, boolean fold) {
+                            boolean groupByDoc, boolean fold, boolean intent) {
     public static final int DEFAULT_SIZE = 10;
     public static final int MAX_SIZE = 100;
 
     public static SearchRequest of(String q, SearchFilters filters) {
-        return new SearchRequest(q, filters, DEFAULT_SIZE, SortOrder.RELEVANCE, null, false, true);
+        return new SearchRequest(q, filters, DEFAULT_SIZE, SortOrder.RELEVANCE, null, false, true, true);
     }
 }

@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * The answer to a search. {@code facets} holds every facet under its filter name, each counted as if its own
  * filter were not set; {@code next_cursor} is null on the last page; {@code did_you_mean} is a respelt query
- * offered when few passages match; {@code timed_out} says the time budget cut the search short.
+ * offered when few passages match; {@code timed_out} says the time budget cut the search short; {@code understood}
+ * holds the facet values the query's intent words imply ("recommendations on statistics": type=recommendation),
+ * preferred in the ranking and shown to the user, who can turn them off with {@code intent=off}.
  */
 public record SearchResult(long total, long tookMs, List<Hit> hits, Map<String, List<FacetValue>> facets,
-                           String nextCursor, String didYouMean, boolean timedOut) {}
+                           String nextCursor, String didYouMean, boolean timedOut, Map<String, String> understood) {}

@@ -38,6 +38,7 @@ import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.evalsearch.index.PassageRecord;
 import org.evalsearch.index.Schema;
 import org.evalsearch.query.InvalidQueryException;
+import org.evalsearch.query.ParsedQuery;
 import org.evalsearch.query.PassageQueryParser;
 import org.evalsearch.query.PseudoRelevanceFeedback;
 import org.evalsearch.query.SearchFilters;
@@ -94,8 +95,13 @@ public final class SearchService {
     }
 
     public Query parse(String q) {
+        return understand(q, true).query();
+    }
+
+    /** The query for {@code q} with what its words imply; {@code intent} false takes every word as topic. */
+    public ParsedQuery understand(String q, boolean intent) {
         try {
-            return parser().parse(q);
+            return parser().understand(q, intent);
         } catch (InvalidQueryException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -152,7 +158,8 @@ public final class SearchService {
 
     public SearchResult search(SearchRequest req) throws IOException {
         long start = System.nanoTime();
-        Query userQuery = parse(req.q());
+        ParsedQuery understood = understand(req.q(), req.intent());
+        Query userQuery = understood.query();
         Sort sort = req.sort().sort();
         FieldDoc after = req.groupByDoc() ? null : Cursor.decode(req.cursor(), sort);
         try (IndexView view = view()) {
@@ -185,7 +192,7 @@ public final class SearchService {
             List<Hit> hits = hits(view, userQuery, page, req.fold(), groupCounts);
             String didYouMean = total < FEW_HITS ? spelling.suggest(view.reader(), req.q()) : null;
             long took = (System.nanoTime() - start) / 1_000_000;
-            return new SearchResult(total, took, hits, facets, next, didYouMean, timedOut);
+            return new SearchResult(total, took, hits, facets, next, didYouMean, timedOut, understood.implied());
         }
     }
 

@@ -71,6 +71,18 @@ class SearchApiTest {
     }
 
     @Test
+    void intentWordsArePreferredAndReportedUntilTheUserTurnsThemOff() throws Exception {
+        JsonNode understood = server.json("/api/search?q=" + enc("recommendations on statistics") + "&size=5");
+        assertEquals("recommendation", understood.get("understood").path("type").asText(), understood.toString());
+        assertEquals("recommendation", understood.get("hits").get(0).get("type").asText(),
+                "the implied type is preferred in the ranking");
+        assertEquals(0, server.json("/api/search?q=" + enc("recommendations on statistics") + "&intent=off")
+                .get("understood").size());
+        assertEquals(0, server.json("/api/search?q=statistics").get("understood").size());
+        assertEquals(400, server.get("/api/search?q=statistics&intent=maybe").statusCode());
+    }
+
+    @Test
     void facetCountEqualsHitsWhenFilteredToThatValue() throws Exception {
         JsonNode facets = server.json("/api/search?q=migration&size=1").get("facets");
         int checked = 0;

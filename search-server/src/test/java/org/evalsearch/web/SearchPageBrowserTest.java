@@ -259,6 +259,18 @@ class SearchPageBrowserTest {
     }
 
     @Test
+    void intentWordsAreShownAndCanBeTurnedOff() {
+        open("?q=" + enc("recommendations on statistics"));
+        WebElement understood = driver.findElement(By.id("understood"));
+        waitFor(d -> understood.isDisplayed());
+        assertTrue(understood.getText().contains("Recommendation"), understood.getText());
+        understood.findElement(By.tagName("a")).click();
+        waitFor(d -> queryOf(driver.getCurrentUrl()).getOrDefault("intent", List.of()).equals(List.of("off")));
+        int plainTotal = api("search?q=" + enc("recommendations on statistics") + "&intent=off&size=1").get("total").asInt();
+        waitFor(d -> !driver.findElement(By.id("understood")).isDisplayed() && resultCount() == plainTotal);
+    }
+
+    @Test
     void evidenceMapCellsCountAndLinkToTheirPassages() {
         open("?view=map&q=migration&rows=doc&cols=year");
         waitFor(d -> !d.findElements(By.cssSelector("table.map td a")).isEmpty());
