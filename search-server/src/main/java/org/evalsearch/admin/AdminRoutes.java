@@ -63,7 +63,7 @@ public final class AdminRoutes {
                 throw new AdminRefusal(400, "Content-Length is not a number");
             }
         }
-        corpus.add(name, ctx.bodyInputStream(), declared);
+        corpus.add(name, ctx::bodyInputStream, declared);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("added", name);
         body.put("reindex", reindexer.request());

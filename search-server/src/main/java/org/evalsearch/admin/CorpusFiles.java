@@ -36,8 +36,18 @@ public final class CorpusFiles {
         return maxUploadBytes;
     }
 
-    /** Stores an upload as {@code name}; {@code declaredLength} is the Content-Length, or -1. */
-    public Path add(String name, InputStream body, long declaredLength) throws IOException {
+    /** Opens an upload's body; asking for it tells an HTTP client waiting on "Expect: 100-continue" to send it. */
+    public interface Body {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Stores an upload as {@code name}; {@code declaredLength} is the Content-Length, or -1. The name, the declared
+     * size and whether the name is free are checked before the body is opened, so that a refused upload is
+     * answered before its client sends the file (an early answer while the client still writes reaches it as a
+     * broken pipe, not as the answer).
+     */
+    public Path add(String name, Body body, long declaredLength) throws IOException {
         checkName(name);
         if (declaredLength > maxUploadBytes) {
             throw tooLarge();
@@ -48,7 +58,7 @@ public final class CorpusFiles {
         }
         Path temp = Files.createTempFile(corpus, ".upload-", ".part");
         try {
-            copyAtMost(body, temp);
+            copyAtMost(body.open(), temp);
             try {
                 PdfPreflight.check(temp, maxUploadBytes);
             } catch (RejectedPdfException e) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -35,12 +36,19 @@ public final class IndexAccess implements Closeable {
 
     /** The deadline of the request this thread serves, or null outside requests. */
     private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
+    /**
+     * Searches that run at once. More than a few per core only share the CPU, so each takes longer and, under
+     * heavy load, ordinary queries overran their time budget and were refused as too costly. Waiting for a turn
+     * happens before a request's budget starts, so the budget measures the query's own cost.
+     */
+    private static final int CONCURRENT_SEARCHES = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private final Path indexDir;
     private final Directory dir;
     private final SearcherManager manager;
     private final ScheduledExecutorService refresher;
     private volatile ReaderFacts facts;
+    private final Semaphore turns = new Semaphore(CONCURRENT_SEARCHES, true);
 
     /** What the server needs from one reader besides the reader itself. */
     private record ReaderFacts(IndexReader reader, SortedSetDocValuesReaderState facetState,
@@ -83,27 +91,58 @@ public final class IndexAccess implements Closeable {
      * this request only. Close it when done.
      */
     public IndexView acquire(long timeoutMillis) throws IOException {
-        IndexSearcher shared = manager.acquire();
+        return acquire(timeoutMillis, true);
+    }
+
+    /**
+     * @param queued false for a view held while a response streams (an export): its client, not the CPU, sets
+     *               its pace, so it must not hold one of the few search turns
+     */
+    public IndexView acquire(long timeoutMillis, boolean queued) throws IOException {
+        // a view opened inside another (parsing during an export) already has its turn and its deadline
+        Long outer = DEADLINE.get();
+        boolean turn = queued && outer == null;
+        if (turn) {
+            turns.acquireUninterruptibly();
+        }
+        IndexSearcher shared;
+        try {
+            shared = manager.acquire();
+        } catch (IOException | RuntimeException e) {
+            releaseTurn(turn);
+            throw e;
+        }
         try {
             ReaderFacts f = factsFor(shared.getIndexReader());
             IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
             searcher.setSimilarity(shared.getSimilarity());
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-            // a view opened inside another (parsing during an export) must leave the outer deadline in place
-            Long outer = DEADLINE.get();
             DEADLINE.set(deadline);
             searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
             return new IndexView(searcher, f.facetState(), f.reports(), f.committed(), timeoutMillis, () -> {
-                if (outer == null) {
-                    DEADLINE.remove();
-                } else {
-                    DEADLINE.set(outer);
-                }
+                restoreDeadline(outer);
                 release(shared);
+                releaseTurn(turn);
             });
         } catch (IOException | RuntimeException e) {
+            restoreDeadline(outer);
             manager.release(shared);
+            releaseTurn(turn);
             throw e;
+        }
+    }
+
+    private static void restoreDeadline(Long outer) {
+        if (outer == null) {
+            DEADLINE.remove();
+        } else {
+            DEADLINE.set(outer);
+        }
+    }
+
+    private void releaseTurn(boolean turn) {
+        if (turn) {
+            turns.release();
         }
     }
 

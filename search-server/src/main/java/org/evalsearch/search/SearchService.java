@@ -87,7 +87,7 @@ public final class SearchService {
 
     /** A longer time budget, for exports that read every match. */
     public IndexView exportView() throws IOException {
-        return index.acquire(timeoutMillis * 30);
+        return index.acquire(timeoutMillis * 30, false);
     }
 
     public FacetsConfig facetsConfig() {
