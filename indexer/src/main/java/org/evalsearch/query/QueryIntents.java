@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.evalsearch.config.DataFiles;
 import org.evalsearch.index.Schema;
 
 /**
@@ -26,7 +26,7 @@ import org.evalsearch.index.Schema;
  */
 public final class QueryIntents {
     public static final String ENV = "EVALSEARCH_QUERY_INTENTS";
-    private static final String RESOURCE = "/evalsearch/query-intents.txt";
+    private static final String FILE = "query-intents.txt";
     private static final Pattern SYNTAX = Pattern.compile("[\"():\\[\\]{}^~*?\\\\+]|(^|\\s)[-!]|\\b(AND|OR|NOT)\\b|&&|\\|\\|");
     /** Connecting words left at either end of the topic once the intent words are gone. */
     private static final Pattern CONNECTORS = Pattern.compile(
@@ -92,14 +92,11 @@ public final class QueryIntents {
     }
 
     private static QueryIntents load() {
-        String path = System.getenv(ENV);
-        try (InputStream in = path != null ? Files.newInputStream(Path.of(path)) : QueryIntents.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            return parse(in, path != null ? path : RESOURCE);
+        Path user = DataFiles.userFile(null, ENV);
+        try (InputStream in = DataFiles.open(user, FILE)) {
+            return parse(in, DataFiles.source(user, FILE));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read query intents " + (path != null ? path : RESOURCE), e);
+            throw new UncheckedIOException("cannot read query intents " + DataFiles.source(user, FILE), e);
         }
     }
 

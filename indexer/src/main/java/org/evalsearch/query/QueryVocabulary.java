@@ -7,12 +7,12 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import org.apache.lucene.analysis.synonym.SolrSynonymParser;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.index.IndexReader;
+import org.evalsearch.config.DataFiles;
 import org.evalsearch.index.Analyzers;
 import org.evalsearch.vocabulary.Acronyms;
 
@@ -22,7 +22,7 @@ import org.evalsearch.vocabulary.Acronyms;
  */
 public record QueryVocabulary(Analyzers.Stemmer stemmer, SynonymMap synonyms, Acronyms acronyms) {
     public static final String ENV = "EVALSEARCH_SYNONYMS";
-    private static final String RESOURCE = "/evalsearch/synonyms.txt";
+    private static final String FILE = "synonyms.txt";
 
     /** The default stemmer and the synonyms file, no acronyms. */
     public static QueryVocabulary defaults() {
@@ -41,14 +41,10 @@ public record QueryVocabulary(Analyzers.Stemmer stemmer, SynonymMap synonyms, Ac
 
     public static QueryVocabulary of(Analyzers.Stemmer stemmer, Acronyms acronyms) {
         SolrSynonymParser parser = new SolrSynonymParser(true, true, Analyzers.synonymEntries());
-        String path = System.getenv(ENV);
-        String source = path != null ? path : RESOURCE;
+        Path user = DataFiles.userFile(null, ENV);
+        String source = DataFiles.source(user, FILE);
         try {
-            try (InputStream in = path != null ? Files.newInputStream(Path.of(path))
-                    : QueryVocabulary.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing resource " + RESOURCE);
-                }
+            try (InputStream in = DataFiles.open(user, FILE)) {
                 parser.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
             }
             for (String rule : acronyms.synonymRules().split("\n")) {

@@ -101,9 +101,10 @@ public final class PassageBuilder {
                     continue;
                 }
                 if (ref.toc()) {
-                    block(ref, Passage.Kind.PARAGRAPH, true);
+                    // a contents entry is navigation, not content: it would repeat a heading out of place
+                    flush();
                 } else if (table[i]) {
-                    block(ref, Passage.Kind.TABLE, false);
+                    tableRow(ref);
                 } else {
                     body(ref);
                 }
@@ -137,27 +138,25 @@ public final class PassageBuilder {
         }
 
         /**
-         * Table rows and contents entries: rows are gathered into passages of at most a paragraph's size, so a
-         * table of figures is one passage and a table whose cells are paragraphs (an evaluation grid) gives one
-         * passage per row.
+         * Table rows are gathered into passages of at most a paragraph's size, so a table of figures is one passage
+         * and a table whose cells are paragraphs (an evaluation grid) gives one passage per row.
          */
-        private void block(LineRef ref, Passage.Kind kind, boolean toc) {
+        private void tableRow(LineRef ref) {
             String row = rowText(ref);
             int rowWords = words(row);
-            boolean continues = draft != null && draft.kind == kind && draft.toc == toc && previous != null
-                    && (ref.page() == previous.page() || toc)
-                    && (toc || draft.words + rowWords <= MAX_TABLE_PASSAGE_WORDS);
-            if (!continues && kind == Passage.Kind.TABLE && draft != null && draft.caption) {
+            boolean continues = draft != null && draft.kind == Passage.Kind.TABLE && previous != null
+                    && ref.page() == previous.page()
+                    && draft.words + rowWords <= MAX_TABLE_PASSAGE_WORDS;
+            if (!continues && draft != null && draft.caption) {
                 // the table's caption line heads the table's passage
                 Draft caption = draft;
-                draft = new Draft(ref, kind, caption.section);
+                draft = new Draft(ref, Passage.Kind.TABLE, caption.section);
                 draft.text.append(caption.text).append('\n').append(row);
                 draft.refs.addAll(caption.refs);
                 draft.words = caption.words;
             } else if (!continues) {
                 flush();
-                draft = new Draft(ref, kind, sectionPath());
-                draft.toc = toc;
+                draft = new Draft(ref, Passage.Kind.TABLE, sectionPath());
                 draft.text.append(row);
             } else {
                 draft.text.append('\n').append(row);
@@ -169,7 +168,7 @@ public final class PassageBuilder {
 
         private String rowText(LineRef ref) {
             List<String> cells = ref.line().cells();
-            if (ref.toc() || cells.size() < 2) {
+            if (cells.size() < 2) {
                 return ref.text();
             }
             StringBuilder row = new StringBuilder();
@@ -205,7 +204,7 @@ public final class PassageBuilder {
                 text = clean;
             }
             boolean isEnumerated = !isBullet && ENUMERATOR.matcher(text).matches() && !runsOn(ref);
-            if (draft == null || draft.kind == Passage.Kind.TABLE || draft.toc) {
+            if (draft == null || draft.kind == Passage.Kind.TABLE) {
                 start(ref, clean, isBullet, isEnumerated);
                 return;
             }
@@ -318,8 +317,8 @@ public final class PassageBuilder {
             Draft d = draft;
             draft = null;
             String text = d.text.toString().strip();
-            if (text.isEmpty() || d.toc || isContents(d.section)) {
-                // a table of contents is navigation, not content: its entries would repeat every heading
+            if (text.isEmpty() || isContents(d.section)) {
+                // lines of a contents page without dot leaders (wrapped entries) are navigation too
                 return;
             }
             List<Note> cited = new ArrayList<>();
@@ -555,7 +554,6 @@ public final class PassageBuilder {
         boolean numbered;
         boolean caption;
         float firstIndent;
-        boolean toc;
         int words;
         int lastPage;
         int lastColumn;

@@ -1,13 +1,13 @@
 package org.evalsearch.tagging;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.evalsearch.config.DataFiles;
 
 /**
  * The editable data files the tagger works from: cue phrases, the theme taxonomy and the gazetteer. Defaults ship
@@ -57,13 +57,7 @@ public record TaggingData(CueBook cues, Taxonomy taxonomy, Gazetteer gazetteer) 
     }
 
     private static Reader open(Path dir, String name) throws IOException {
-        if (dir != null && Files.isRegularFile(dir.resolve(name))) {
-            return Files.newBufferedReader(dir.resolve(name), StandardCharsets.UTF_8);
-        }
-        InputStream in = TaggingData.class.getResourceAsStream("/evalsearch/" + name);
-        if (in == null) {
-            throw new IOException("bundled data file evalsearch/" + name + " is missing");
-        }
-        return new InputStreamReader(in, StandardCharsets.UTF_8);
+        Path user = dir != null && Files.isRegularFile(dir.resolve(name)) ? dir.resolve(name) : null;
+        return new InputStreamReader(DataFiles.open(user, name), StandardCharsets.UTF_8);
     }
 }

@@ -6,11 +6,11 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.evalsearch.config.DataFiles;
 
 /**
  * British and American spellings of the same word, normalised to one form at index and query time so that
@@ -25,7 +25,7 @@ import java.util.TreeMap;
 public final class SpellingVariants {
     public static final String ENV = "EVALSEARCH_SPELLING_VARIANTS";
     public static final String PROPERTY = "evalsearch.spellingVariants";
-    private static final String RESOURCE = "/evalsearch/spelling-variants.txt";
+    private static final String FILE = "spelling-variants.txt";
 
     private static volatile SpellingVariants defaults;
 
@@ -55,15 +55,11 @@ public final class SpellingVariants {
     }
 
     private static SpellingVariants load() {
-        String path = System.getProperty(PROPERTY, System.getenv(ENV));
-        try (InputStream in = path != null ? Files.newInputStream(Path.of(path))
-                : SpellingVariants.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            return parse(in, path != null ? path : RESOURCE);
+        Path user = DataFiles.userFile(PROPERTY, ENV);
+        try (InputStream in = DataFiles.open(user, FILE)) {
+            return parse(in, DataFiles.source(user, FILE));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read spelling variants " + (path != null ? path : RESOURCE), e);
+            throw new UncheckedIOException("cannot read spelling variants " + DataFiles.source(user, FILE), e);
         }
     }
 
