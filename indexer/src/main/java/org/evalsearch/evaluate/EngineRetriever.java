@@ -1,7 +1,6 @@
 package org.evalsearch.evaluate;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.facet.FacetsConfig;
@@ -14,6 +13,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.evalsearch.index.PassageRecord;
 import org.evalsearch.index.Schema;
+import org.evalsearch.query.NumberedItems;
 import org.evalsearch.query.PassageQueryParser;
 import org.evalsearch.query.PseudoRelevanceFeedback;
 import org.evalsearch.query.SearchFilters;
@@ -49,11 +49,8 @@ public final class EngineRetriever implements Retriever {
         SearchFilters filters = SearchFilters.of(q.filters());
         UnaryOperator<Query> restrict = query -> filters.apply(unrepeated(query), FACETS);
         Query query = restrict.apply(PseudoRelevanceFeedback.expand(searcher, parser.parse(q.query()), restrict));
-        List<PassageRecord> hits = new ArrayList<>(k);
-        for (ScoreDoc sd : searcher.search(query, k).scoreDocs) {
-            hits.add(StoredPassages.load(searcher.getIndexReader(), sd.doc));
-        }
-        return hits;
+        List<ScoreDoc> ranked = List.of(searcher.search(query, k * NumberedItems.WINDOW_FACTOR).scoreDocs);
+        return NumberedItems.collapse(searcher, ranked, k).items().stream().map(NumberedItems.Ranked::shown).toList();
     }
 
     private static Query unrepeated(Query query) {

@@ -57,6 +57,13 @@ public record PassageRecord(
                 p.notes(), p.lead(), p.ocr(), text);
     }
 
+    /** The same passage showing another text (a numbered item's whole text, from its first passage). */
+    public PassageRecord withText(String newText) {
+        return new PassageRecord(id, doc, ordinal, title, year, evaluation, evaluationType, language, page, pageLabel,
+                section, kind, type, number, respondsTo, responses, stance, repeats, themes, criteria, countries,
+                regions, priority, details, notes, lead, ocr, newText);
+    }
+
     /** The same passage with another {@code repeats} link (set after indexing, across an evaluation's files). */
     public PassageRecord withRepeats(String repeatsId) {
         return new PassageRecord(id, doc, ordinal, title, year, evaluation, evaluationType, language, page, pageLabel,

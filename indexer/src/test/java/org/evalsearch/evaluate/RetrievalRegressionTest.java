@@ -22,10 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * last raised. A change to extraction, tagging, analysis or ranking that loses ranking quality fails here.
  */
 class RetrievalRegressionTest {
-    /** Measured 0.730 overall nDCG@10 (baseline 0.646, +0.084) on 2026-11-22, minus a margin for changes to extraction and tagging. */
-    static final double NDCG_FLOOR = 0.70;
+    /**
+     * Measured 0.777 overall nDCG@10 (baseline 0.636, +0.141) on 2026-11-22 once numbered recommendations became
+     * one hit each, minus a margin for changes to extraction and tagging.
+     */
+    static final double NDCG_FLOOR = 0.765;
     /** The engine must stay at least this far above the plain BM25 baseline on the same passages. */
-    static final double MIN_GAIN_OVER_BASELINE = 0.06;
+    static final double MIN_GAIN_OVER_BASELINE = 0.125;
     static final int K = 10;
 
     @TempDir

@@ -38,6 +38,7 @@ import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.evalsearch.index.PassageRecord;
 import org.evalsearch.index.Schema;
 import org.evalsearch.query.InvalidQueryException;
+import org.evalsearch.query.NumberedItems;
 import org.evalsearch.query.ParsedQuery;
 import org.evalsearch.query.PassageQueryParser;
 import org.evalsearch.query.PseudoRelevanceFeedback;
@@ -168,7 +169,7 @@ public final class SearchService {
             Query ranked = PseudoRelevanceFeedback.expand(view.searcher(), userQuery,
                     q -> req.filters().drillDown(baseQuery(q, req.fold()), facetsConfig));
             DrillDownQuery ddq = req.filters().drillDown(baseQuery(ranked, req.fold()), facetsConfig);
-            int window = req.groupByDoc() ? GROUP_WINDOW : req.size() + 1;
+            int window = req.groupByDoc() ? GROUP_WINDOW : req.size() * NumberedItems.WINDOW_FACTOR + 1;
             IndexSearcher searcher = view.searcher();
             // ranking stops counting at a threshold so that it can skip passages that cannot reach the page;
             // the exact total comes from the facet pass, which visits every match anyway
@@ -179,21 +180,71 @@ public final class SearchService {
             Counted counted = timedOut ? null : facets(view, ddq);
             Map<String, List<FacetValue>> facets = counted == null ? Map.of() : counted.facets();
             long total = counted == null ? top.totalHits.value() : counted.total();
-            List<ScoreDoc> page = new ArrayList<>(List.of(top.scoreDocs));
+            List<ScoreDoc> matches = List.of(top.scoreDocs);
             Map<String, Integer> groupCounts = null;
             String next = null;
+            List<NumberedItems.Ranked> page;
             if (req.groupByDoc()) {
                 groupCounts = new HashMap<>();
-                page = bestPerReport(view, page, req.size(), groupCounts);
-            } else if (page.size() > req.size()) {
-                page = page.subList(0, req.size());
-                next = Cursor.encode((FieldDoc) page.get(page.size() - 1), sort);
+                List<ScoreDoc> best = bestPerReport(view, matches, req.size(), groupCounts);
+                page = NumberedItems.collapse(searcher, best, best.size()).items();
+            } else {
+                ItemPage items = itemPage(searcher, ddq, sort, after, req.size(), top.scoreDocs, window);
+                page = items.items();
+                next = items.next() == null ? null : Cursor.encode(items.next(), sort);
             }
             List<Hit> hits = hits(view, userQuery, page, req.fold(), groupCounts);
             String didYouMean = total < FEW_HITS ? spelling.suggest(view.reader(), req.q()) : null;
             long took = (System.nanoTime() - start) / 1_000_000;
             return new SearchResult(total, took, hits, facets, next, didYouMean, timedOut, understood.implied());
         }
+    }
+
+    /** A page of results and where the next one starts (null at the end). */
+    private record ItemPage(List<NumberedItems.Ranked> items, FieldDoc next) {}
+
+    /**
+     * The page of {@code size} items after {@code after}: windows of ranked passages are read until the page is
+     * full, since the parts of items already shown (on this page or an earlier one) are passed over.
+     */
+    private static ItemPage itemPage(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int size,
+                                     ScoreDoc[] firstWindow, int window) throws IOException {
+        List<NumberedItems.Ranked> page = new ArrayList<>(size);
+        FieldDoc from = after;
+        ScoreDoc[] matches = firstWindow;
+        while (true) {
+            FieldDoc windowStart = from;
+            NumberedItems.Collapsed items = NumberedItems.collapse(searcher, List.of(matches), size - page.size(),
+                    windowStart == null ? parts -> false : parts -> rankedBefore(searcher, query, sort, windowStart, parts));
+            page.addAll(items.items());
+            if (items.read() < matches.length) {
+                return new ItemPage(page, (FieldDoc) matches[items.read() - 1]);
+            }
+            if (matches.length < window) {
+                return new ItemPage(page, null);
+            }
+            from = (FieldDoc) matches[matches.length - 1];
+            if (page.size() == size) {
+                return new ItemPage(page, from);
+            }
+            matches = searcher.search(query, new TopFieldCollectorManager(sort, window, from, TOTAL_HITS_THRESHOLD)).scoreDocs;
+            TopFieldCollector.populateScores(matches, searcher, query);
+        }
+    }
+
+    /**
+     * Whether any of an item's passages ranks before the cursor, that is, the item was shown on an earlier page:
+     * fewer of its matching passages come after the cursor than match at all.
+     */
+    private static boolean rankedBefore(IndexSearcher searcher, Query query, Sort sort, FieldDoc after,
+                                        List<PassageRecord> parts) throws IOException {
+        BooleanQuery.Builder ids = new BooleanQuery.Builder();
+        parts.forEach(p -> ids.add(new TermQuery(Schema.idTerm(p.id())), Occur.SHOULD));
+        Query partsMatching = new BooleanQuery.Builder().add(query, Occur.MUST).add(ids.build(), Occur.FILTER).build();
+        int all = searcher.count(partsMatching);
+        int later = searcher.search(partsMatching, new TopFieldCollectorManager(sort, parts.size(), after,
+                Integer.MAX_VALUE)).scoreDocs.length;
+        return later < all;
     }
 
     /**
@@ -259,24 +310,28 @@ public final class SearchService {
         return out;
     }
 
-    /** Hits for the given Lucene docs, with snippets and the passages folded into each. */
-    public List<Hit> hits(IndexView view, Query userQuery, List<ScoreDoc> docs, boolean fold,
+    /**
+     * Hits for ranked results: the item shown, with the snippet of the passage that matched and the passages
+     * folded into it.
+     */
+    public List<Hit> hits(IndexView view, Query userQuery, List<NumberedItems.Ranked> ranked, boolean fold,
                           Map<String, Integer> groupCounts) throws IOException {
-        List<PassageRecord> records = new ArrayList<>(docs.size());
-        int[] ids = new int[docs.size()];
-        for (int i = 0; i < docs.size(); i++) {
-            ids[i] = docs.get(i).doc;
-            records.add(view.record(ids[i]));
+        int[] ids = new int[ranked.size()];
+        for (int i = 0; i < ranked.size(); i++) {
+            ids[i] = ranked.get(i).matched().doc;
         }
         String[] snippets = Snippets.of(view.searcher(), userQuery, ids,
-                records.stream().map(PassageRecord::text).toList());
-        Map<String, List<PassageRef>> repeats = fold ? repeatsOf(view, records) : Map.of();
-        List<Hit> hits = new ArrayList<>(docs.size());
-        for (int i = 0; i < docs.size(); i++) {
-            PassageRecord r = records.get(i);
-            float score = docs.get(i).score;
+                ranked.stream().map(r -> r.matchedPassage().text()).toList());
+        Map<String, List<PassageRef>> repeats = fold
+                ? repeatsOf(view, ranked.stream().map(NumberedItems.Ranked::shown).toList()) : Map.of();
+        List<Hit> hits = new ArrayList<>(ranked.size());
+        for (int i = 0; i < ranked.size(); i++) {
+            NumberedItems.Ranked item = ranked.get(i);
+            PassageRecord r = item.shown();
+            float score = item.matched().score;
+            List<PassageRef> parts = item.parts().size() > 1 ? item.parts().stream().map(Links::ref).toList() : null;
             hits.add(new Hit(r, snippets[i], Float.isNaN(score) ? 0f : score, Links.pdf(r),
-                    repeats.getOrDefault(r.id(), List.of()),
+                    repeats.getOrDefault(r.id(), List.of()), parts,
                     groupCounts == null ? null : groupCounts.get(r.doc())));
         }
         return hits;

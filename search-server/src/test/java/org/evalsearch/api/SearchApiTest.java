@@ -71,6 +71,50 @@ class SearchApiTest {
     }
 
     @Test
+    void aRecommendationSpreadOverSeveralPassagesIsOneHitWithItsWholeText() throws Exception {
+        JsonNode hits = server.json("/api/search?q=" + enc("fair recruitment") + "&type=recommendation&size=10").get("hits");
+        Set<String> items = new HashSet<>();
+        boolean sawParts = false;
+        for (JsonNode hit : hits) {
+            assertTrue(items.add(hit.get("doc").asText() + "|" + hit.get("number").asText() + "|" + hit.get("section").asText()),
+                    "recommendation shown twice: " + hit.get("id"));
+            JsonNode parts = hit.path("parts");
+            if (parts.size() > 1) {
+                sawParts = true;
+                assertEquals(hit.get("id").asText(), parts.get(0).get("id").asText(), "the hit is the item's first passage");
+                for (JsonNode part : parts) {
+                    String partText = server.json("/api/passages/" + enc(part.get("id").asText())).get("text").asText();
+                    assertTrue(hit.get("text").asText().contains(partText), "item text lacks part " + part.get("id"));
+                }
+            }
+        }
+        assertTrue(sawParts, "the 2021 report's recommendations run over several passages each");
+    }
+
+    @Test
+    void pagingShowsEachRecommendationOnceAndCoversEveryMatchingPassage() throws Exception {
+        String query = "/api/search?q=" + enc("fair recruitment") + "&type=recommendation&size=2";
+        JsonNode page = server.json(query);
+        long total = page.get("total").asLong();
+        Set<String> shown = new HashSet<>();
+        Set<String> covered = new HashSet<>();
+        for (int pages = 0; ; pages++) {
+            assertTrue(pages < 100, "paging does not end");
+            for (JsonNode hit : page.get("hits")) {
+                assertTrue(shown.add(hit.get("id").asText()), "shown on two pages: " + hit.get("id"));
+                covered.add(hit.get("id").asText());
+                hit.path("parts").forEach(part -> covered.add(part.get("id").asText()));
+            }
+            if (page.get("next_cursor").isNull()) {
+                break;
+            }
+            page = server.json(query + "&cursor=" + enc(page.get("next_cursor").asText()));
+        }
+        assertTrue(shown.size() < total, "parts were folded into their recommendations");
+        assertTrue(covered.size() >= total, "every matching passage is shown or part of a hit: " + covered.size() + " of " + total);
+    }
+
+    @Test
     void intentWordsArePreferredAndReportedUntilTheUserTurnsThemOff() throws Exception {
         JsonNode understood = server.json("/api/search?q=" + enc("recommendations on statistics") + "&size=5");
         assertEquals("recommendation", understood.get("understood").path("type").asText(), understood.toString());
