@@ -103,7 +103,7 @@ final class LineAssembler {
         if (!tableRows.isEmpty()) {
             Set<Run> inTables = Collections.newSetFromMap(new IdentityHashMap<>());
             for (TableFinder.Row row : tableRows) {
-                ExtractedPdf.Line line = tableRow(row);
+                ExtractedPdf.Line line = tableRow(row, tableRows);
                 if (line != null) {
                     tableLines.add(line);
                     row.cells().forEach(inTables::addAll);
@@ -120,8 +120,12 @@ final class LineAssembler {
         return readingOrder(segmentRows, gutters, tableLines);
     }
 
-    /** One table row as a line: the text of each cell, its lines separated by newlines. */
-    private static ExtractedPdf.Line tableRow(TableFinder.Row row) {
+    /**
+     * One table row as a line: the text of each cell, its lines separated by newlines. A row with one filled cell
+     * is a table row only beside rows of the same columns with more (a header over the grid, or the part of a row
+     * that a page break carried over); alone it is a box with a logo or a frame beside the text.
+     */
+    private static ExtractedPdf.Line tableRow(TableFinder.Row row, List<TableFinder.Row> pageRows) {
         List<String> cells = new ArrayList<>(row.cells().size());
         List<String> refs = new ArrayList<>();
         ExtractedPdf.Line first = null;
@@ -144,9 +148,7 @@ final class LineAssembler {
             }
             cells.add(text.toString());
         }
-        long filled = cells.stream().filter(c -> !c.isEmpty()).count();
-        if (filled < 2) {
-            // a box with a logo or a frame beside the text: no table
+        if (filled(cells) == 0 || (filled(cells) == 1 && !besideGrid(row, pageRows))) {
             return null;
         }
         float x0 = Float.MAX_VALUE;
@@ -165,6 +167,19 @@ final class LineAssembler {
         }
         return new ExtractedPdf.Line(joined.toString(), x0, x1, top, 0, 0, first.fontSize(), bold,
                 first.italic(), bold ? joined.length() : 0, refs, null, cells, true, ExtractedPdf.Role.BODY);
+    }
+
+    private static long filled(List<String> cells) {
+        return cells.stream().filter(c -> !c.isEmpty()).count();
+    }
+
+    private static boolean besideGrid(TableFinder.Row row, List<TableFinder.Row> pageRows) {
+        for (TableFinder.Row other : pageRows) {
+            if (other != row && other.sameColumns(row) && other.cells().stream().filter(c -> !c.isEmpty()).count() >= 2) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Run> runs(List<Glyph> glyphs) {

@@ -98,7 +98,8 @@ final class RunningTextFilter {
     }
 
     private static boolean inSlot(ExtractedPdf.Line l, List<Slot> slots) {
-        if (l.text().split("\\s+").length > 20) {
+        // a ruled table's row that does not itself repeat is the table's, wherever the table starts on the page
+        if (l.tableRow() || l.text().split("\\s+").length > 20) {
             return false;
         }
         for (Slot s : slots) {

@@ -12,8 +12,22 @@ import java.util.List;
 final class TableFinder {
     private static final float MIN_ROW_LINE = 60;
 
-    /** A row of a table: its top and, per cell, the runs in it. */
-    record Row(float top, float x0, float x1, List<List<LineAssembler.Run>> cells) {}
+    /** A row of a table: its top, the x of its inner cell borders and, per cell, the runs in it. */
+    record Row(float top, float x0, float x1, List<Float> separators, List<List<LineAssembler.Run>> cells) {
+
+        /** Same columns: as many cells, cut at the same borders. */
+        boolean sameColumns(Row other) {
+            if (other.separators.size() != separators.size()) {
+                return false;
+            }
+            for (int i = 0; i < separators.size(); i++) {
+                if (Math.abs(other.separators.get(i) - separators.get(i)) > 3) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
 
     private record HLine(float y, float left, float right) {
         float length() {
@@ -67,7 +81,7 @@ final class TableFinder {
                 any = true;
             }
             if (any) {
-                rows.add(new Row(a.y(), x0, x1, cells));
+                rows.add(new Row(a.y(), x0, x1, separators, cells));
             }
         }
         return rows;

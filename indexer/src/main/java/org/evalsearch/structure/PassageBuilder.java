@@ -31,6 +31,8 @@ public final class PassageBuilder {
     private static final int MAX_ITEM_WORDS = 350;
     private static final int NOTE_LOOKAHEAD_PAGES = 3;
     private static final int MAX_TABLE_PASSAGE_WORDS = 120;
+    /** A table passage this short (a header row, a caption) takes the next row whatever its size. */
+    private static final int TABLE_HEAD_WORDS = 15;
 
     public List<Passage> build(ExtractedPdf pdf) {
         List<LineRef> lines = new ArrayList<>();
@@ -64,6 +66,8 @@ public final class PassageBuilder {
         private final Deque<HeadingDetector.Heading> sections = new ArrayDeque<>();
         private Draft draft;
         private LineRef previous;
+        /** The first row of the table being read, which a page break may repeat; null outside tables. */
+        private String tableHeader;
         /** Index of the line being read. */
         private int position;
 
@@ -90,6 +94,9 @@ public final class PassageBuilder {
                 position = i;
                 if (ref.line().role() == ExtractedPdf.Role.FOOTNOTE) {
                     continue;
+                }
+                if (!table[i]) {
+                    tableHeader = null;
                 }
                 HeadingDetector.Heading h = headings.get(i);
                 if (h != null) {
@@ -139,50 +146,63 @@ public final class PassageBuilder {
 
         /**
          * Table rows are gathered into passages of at most a paragraph's size, so a table of figures is one passage
-         * and a table whose cells are paragraphs (an evaluation grid) gives one passage per row.
+         * and a table whose cells are paragraphs (an evaluation grid) gives one passage per row. A table goes on
+         * over a page break: the header row the next page repeats is dropped, and a row the break cut in two (its
+         * first cell empty or running on in lower case) is joined again cell by cell.
          */
         private void tableRow(LineRef ref) {
-            String row = rowText(ref);
+            List<String> cells = cellTexts(ref);
+            String row = String.join(" | ", cells.stream().filter(c -> !c.isEmpty()).toList());
             int rowWords = words(row);
-            boolean continues = draft != null && draft.kind == Passage.Kind.TABLE && previous != null
-                    && ref.page() == previous.page()
-                    && draft.words + rowWords <= MAX_TABLE_PASSAGE_WORDS;
-            if (!continues && draft != null && draft.caption) {
-                // the table's caption line heads the table's passage
-                Draft caption = draft;
-                draft = new Draft(ref, Passage.Kind.TABLE, caption.section);
-                draft.text.append(caption.text).append('\n').append(row);
-                draft.refs.addAll(caption.refs);
-                draft.words = caption.words;
-            } else if (!continues) {
-                flush();
-                draft = new Draft(ref, Passage.Kind.TABLE, sectionPath());
-                draft.text.append(row);
+            // a table draft is open only while rows follow one another: any other line flushes or replaces it
+            boolean inTable = draft != null && draft.kind == Passage.Kind.TABLE;
+            boolean overPage = inTable && ref.page() == draft.lastPage + 1 && cells.size() == draft.lastCells.size();
+            if (overPage && row.equals(tableHeader)) {
+                return;
+            }
+            if (overPage && (cells.get(0).isEmpty() || startsLower(cells.get(0)))) {
+                draft.joinLastRow(cells, dehyphenator);
             } else {
-                draft.text.append('\n').append(row);
+                boolean continues = inTable && (ref.page() == draft.lastPage || overPage)
+                        && (draft.words + rowWords <= MAX_TABLE_PASSAGE_WORDS || draft.words <= TABLE_HEAD_WORDS);
+                if (!continues && draft != null && draft.caption) {
+                    // the table's caption line heads the table's passage
+                    Draft caption = draft;
+                    draft = new Draft(ref, Passage.Kind.TABLE, caption.section);
+                    draft.text.append(caption.text).append('\n');
+                    draft.refs.addAll(caption.refs);
+                    draft.words = caption.words;
+                } else if (!continues) {
+                    flush();
+                    draft = new Draft(ref, Passage.Kind.TABLE, sectionPath());
+                } else {
+                    draft.text.append('\n');
+                }
+                draft.addRow(cells, row);
+            }
+            if (tableHeader == null) {
+                tableHeader = row;
             }
             draft.words += rowWords;
             draft.refs.addAll(ref.line().noteRefs());
             draft.lastPage = ref.page();
         }
 
-        private String rowText(LineRef ref) {
+        /** The text of each cell of a row, empty cells kept; a line that is not a ruled row is one cell. */
+        private List<String> cellTexts(LineRef ref) {
             List<String> cells = ref.line().cells();
             if (cells.size() < 2) {
-                return ref.text();
+                return List.of(ref.text());
             }
-            StringBuilder row = new StringBuilder();
+            List<String> out = new ArrayList<>(cells.size());
             for (String cell : cells) {
-                if (cell.isEmpty()) {
-                    continue;
-                }
-                String text = null;
+                String text = "";
                 for (String part : cell.split("\n")) {
-                    text = text == null ? part : text.endsWith("-") ? dehyphenator.join(text, part) : text + " " + part;
+                    text = text.isEmpty() ? part : text.endsWith("-") ? dehyphenator.join(text, part) : text + " " + part;
                 }
-                row.append(row.isEmpty() ? "" : " | ").append(text);
+                out.add(text);
             }
-            return row.toString();
+            return out;
         }
 
         private void body(LineRef ref) {
@@ -501,6 +521,16 @@ public final class PassageBuilder {
         return c == '.' || c == '!' || c == '?' || c == ':';
     }
 
+    private static boolean startsLower(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                return Character.isLowerCase(c);
+            }
+        }
+        return false;
+    }
+
     private static boolean startsUpper(String t) {
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
@@ -553,6 +583,9 @@ public final class PassageBuilder {
         boolean leadOpen;
         boolean numbered;
         boolean caption;
+        /** Where the last table row starts in {@code text}, and its cells, to join a row a page break cut. */
+        int lastRowStart;
+        List<String> lastCells = List.of();
         float firstIndent;
         int words;
         int lastPage;
@@ -570,6 +603,24 @@ public final class PassageBuilder {
             this.lastColumn = ref.line().column();
             this.minX0 = ref.line().x0();
             this.maxX1 = ref.line().x1();
+        }
+
+        void addRow(List<String> cells, String row) {
+            lastRowStart = text.length();
+            lastCells = cells;
+            text.append(row);
+        }
+
+        /** Appends a row's cells to those of the last row, where a page break cut one row in two. */
+        void joinLastRow(List<String> cells, Dehyphenator dehyphenator) {
+            List<String> joined = new ArrayList<>(cells.size());
+            for (int i = 0; i < cells.size(); i++) {
+                String a = lastCells.get(i);
+                String b = cells.get(i);
+                joined.add(a.isEmpty() ? b : b.isEmpty() ? a : a.endsWith("-") ? dehyphenator.join(a, b) : a + " " + b);
+            }
+            text.setLength(lastRowStart);
+            addRow(joined, String.join(" | ", joined.stream().filter(c -> !c.isEmpty()).toList()));
         }
 
         void startLead(LineRef ref, String clean) {

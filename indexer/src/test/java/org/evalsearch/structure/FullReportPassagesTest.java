@@ -76,6 +76,32 @@ class FullReportPassagesTest {
         assertTrue(table.text().contains("Headquarters, Geneva | 34 | 26"), table.text());
     }
 
+    /** pdftotext -layout shows these tables running over pages 21-22, 74-75 and 79-80. */
+    @Test
+    void tablesGoOnOverPageBreaks() {
+        Passage interviews = find("Table 1: Overview of Interviews", 21);
+        assertTrue(interviews.text().contains("Arab States | 5 | 5\nILO Office for the United Nations, New York | 1 | 2"),
+                interviews.text());
+        assertTrue(interviews.text().contains("Total | 79 | 82"), interviews.text());
+        // the header row a page break repeats is read once
+        assertEquals(1, count("Location | Number of Interviews", 21, 22));
+        assertEquals(1, count("Criteria | Assessment", 79, 80));
+        assertEquals(1, count("Evaluation of the GMS Triangle Project", 74, 75));
+        assertTrue(find("Evaluation of the GMS Triangle Project").text()
+                .startsWith("Evaluation of the GMS Triangle Project\nRelevance and strategic fit | "));
+        // a row the break cut in two is one row again, cell by cell
+        Passage efficiency = find("Efficiency of resource use | A detailed analysis", 74);
+        assertTrue(efficiency.text().endsWith("corrective actions have been taken when required. Another essential "
+                + "contributor to the project's success is its cost-efficient structure, based on the exercise of "
+                + "cost-sharing with other projects, as well as other interested organizations working in the region."),
+                efficiency.text());
+        Passage impact = find("Migrandina has been able to place labour migration higher up", 79);
+        assertTrue(impact.text().startsWith("Impact orientation and sustainability of the intervention | Migrandina"),
+                impact.text());
+        assertTrue(impact.text().contains("Regarding employers' groups, awareness raising was significantly lower"),
+                impact.text());
+    }
+
     @Test
     void realHyphensAtLineEndsAreKept() {
         assertTrue(find("preparations for the field visits to the Budapest").text().contains("Budapest Sub-regional Office"));
@@ -96,6 +122,11 @@ class FullReportPassagesTest {
     private static Passage find(String text) {
         return passages.stream().filter(p -> p.text().contains(text)).findFirst()
                 .orElseThrow(() -> new AssertionError("no passage contains " + text));
+    }
+
+    private static long count(String text, int fromPage, int toPage) {
+        return passages.stream()
+                .filter(p -> p.page() >= fromPage && p.page() <= toPage && p.text().contains(text)).count();
     }
 
     private static Passage find(String text, int page) {
