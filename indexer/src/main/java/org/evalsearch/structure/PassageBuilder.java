@@ -109,6 +109,9 @@ public final class PassageBuilder {
                 }
                 if (ref.toc()) {
                     // a contents entry is navigation, not content: it would repeat a heading out of place
+                    if (wrapsInto(ref)) {
+                        draft = null;
+                    }
                     flush();
                 } else if (table[i]) {
                     tableRow(ref);
@@ -262,7 +265,7 @@ public final class PassageBuilder {
                 return true;
             }
             if (!sameFlow) {
-                return endsSentence(prevText) || startsList(ref);
+                return endsSentence(prevText) || startsList(ref) || backAtHangingEdge(ref);
             }
             float typical = typicalSpacing.getOrDefault(l.fontSize(), 1.25f * l.fontSize());
             if (l.lineSpacing() > 1.3f * typical) {
@@ -285,6 +288,32 @@ public final class PassageBuilder {
             boolean indented = l.x0() > left + 1.5f * l.fontSize() && p.x0() <= left + 1f;
             return (prevShort && endsSentence(prevText) && startsUpper(ref.text()))
                     || (indented && endsSentence(prevText) && draft.kind == Passage.Kind.PARAGRAPH);
+        }
+
+        /**
+         * The draft is the first line or two of this contents entry, which wrapped before its leaders and page
+         * number: short, not a sentence, and this line follows it in the same block.
+         */
+        private boolean wrapsInto(LineRef ref) {
+            if (draft == null || draft.kind != Passage.Kind.PARAGRAPH || previous == null || previous.toc()
+                    || draft.words > 40 || endsSentence(previous.text())) {
+                return false;
+            }
+            ExtractedPdf.Line l = ref.line();
+            float typical = typicalSpacing.getOrDefault(l.fontSize(), 1.25f * l.fontSize());
+            return ref.page() == previous.page() && l.column() == previous.line().column()
+                    && l.lineSpacing() > 0 && l.lineSpacing() <= 1.3f * typical;
+        }
+
+        /**
+         * After a page or column break, a line back at the left edge of a paragraph set with a hanging indent
+         * (a bibliography entry: first line out, the rest in) starts the next entry, sentence ended or not.
+         */
+        private boolean backAtHangingEdge(LineRef ref) {
+            float em = ref.line().fontSize();
+            return draft.kind == Passage.Kind.PARAGRAPH && draft.lines > 1
+                    && previous.line().x0() > draft.firstX0 + 0.5f * em
+                    && Math.abs(ref.line().x0() - draft.firstX0) <= 1f;
         }
 
         /**
@@ -588,6 +617,7 @@ public final class PassageBuilder {
         List<String> lastCells = List.of();
         float firstIndent;
         int words;
+        int lines = 1;
         int lastPage;
         int lastColumn;
         float minX0;
@@ -642,6 +672,7 @@ public final class PassageBuilder {
             }
             refs.addAll(ref.line().noteRefs());
             words += PassageBuilder.words(clean);
+            lines++;
             lastPage = ref.page();
             if (leadOpen) {
                 int prefix = boldPart(ref, clean);

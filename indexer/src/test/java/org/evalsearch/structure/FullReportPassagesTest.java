@@ -102,6 +102,23 @@ class FullReportPassagesTest {
                 impact.text());
     }
 
+    /** The list of tables (p.5) wraps the entry for Table 6 before its leaders: navigation like the others. */
+    @Test
+    void contentsEntriesThatWrapAreNotPassages() {
+        for (Passage p : passages) {
+            assertFalse(p.page() < 9 && p.text().contains("Table 6:"), "contents entry kept: " + p.text());
+        }
+    }
+
+    /** Bibliography entries (hanging indent) that start a page are not run into the entry the page before ends. */
+    @Test
+    void hangingIndentEntriesStartAfterAPageBreak() {
+        assertTrue(find("World Bank (2013) 'Migration and Remittances'").text().startsWith("World Bank (2013)"));
+        assertTrue(find("Accessed on 04 June 2013 at: http://www.ilo.org/wcmsp5").text().endsWith("wcms_201378.pdf"));
+        assertTrue(find("International Labour Organization (ILO) (2009) The ILO and the quest").text()
+                .startsWith("International Labour Organization (ILO) (2009)"));
+    }
+
     @Test
     void realHyphensAtLineEndsAreKept() {
         assertTrue(find("preparations for the field visits to the Budapest").text().contains("Budapest Sub-regional Office"));
