@@ -287,7 +287,23 @@ public final class PassageBuilder {
             boolean prevShort = right - p.x1() > (firstWord.length() + 1) * 0.5f * l.fontSize();
             boolean indented = l.x0() > left + 1.5f * l.fontSize() && p.x0() <= left + 1f;
             return (prevShort && endsSentence(prevText) && startsUpper(ref.text()))
-                    || (indented && endsSentence(prevText) && draft.kind == Passage.Kind.PARAGRAPH);
+                    || (indented && endsSentence(prevText) && draft.kind == Passage.Kind.PARAGRAPH
+                    && !hangingSecondLine(ref, next, typical));
+        }
+
+        /**
+         * An indented line after a paragraph's first line that is a hanging indent, not the indented first line of
+         * the next paragraph: the line after it is indented as much, or a paragraph gap follows it. After a
+         * first-line indent the paragraph goes on at the left edge.
+         */
+        private boolean hangingSecondLine(LineRef ref, LineRef next, float typical) {
+            ExtractedPdf.Line l = ref.line();
+            if (draft.lines != 1 || l.x0() <= draft.firstX0 + 0.5f * l.fontSize()) {
+                return false;
+            }
+            boolean sameBlock = next != null && next.page() == ref.page() && next.line().column() == l.column()
+                    && next.line().lineSpacing() > 0 && next.line().lineSpacing() <= 1.3f * typical;
+            return !sameBlock || Math.abs(next.line().x0() - l.x0()) <= 1f;
         }
 
         /**

@@ -110,9 +110,16 @@ class FullReportPassagesTest {
         }
     }
 
-    /** Bibliography entries (hanging indent) that start a page are not run into the entry the page before ends. */
+    /**
+     * Bibliography entries (hanging indent): the indented second line of an entry goes on with it even after a
+     * full stop, and an entry that starts a page is not run into the entry the page before ends.
+     */
     @Test
-    void hangingIndentEntriesStartAfterAPageBreak() {
+    void hangingIndentEntriesAreOnePassageEach() {
+        assertTrue(find("Tricked and trapped: human trafficking in the Middle East.").text()
+                .endsWith("ILO Regional Office for the Arab States. - Beirut: ILO"));
+        assertTrue(find("Labour Migration Trends and Policies in Southern Africa.").text()
+                .endsWith("Jonathon Crush and Vincent Williams."));
         assertTrue(find("World Bank (2013) 'Migration and Remittances'").text().startsWith("World Bank (2013)"));
         assertTrue(find("Accessed on 04 June 2013 at: http://www.ilo.org/wcmsp5").text().endsWith("wcms_201378.pdf"));
         assertTrue(find("International Labour Organization (ILO) (2009) The ILO and the quest").text()
