@@ -47,8 +47,8 @@ final class PageCollector extends PDFTextStripper {
         this.sink = sink;
         setSortByPosition(false);
         addOperator(new RectangleOperator(this));
-        addOperator(new MoveOperator(this));
-        addOperator(new LineOperator(this));
+        addOperator(new PathOperator(this, "m", false));
+        addOperator(new PathOperator(this, "l", true));
     }
 
     @Override
@@ -118,35 +118,17 @@ final class PageCollector extends PDFTextStripper {
         }
     }
 
-    /** {@code m}: starts a path. */
-    private static final class MoveOperator extends OperatorProcessor {
+    /** {@code m} starts a path at a point; {@code l} draws a straight segment from the current point to one. */
+    private static final class PathOperator extends OperatorProcessor {
         private final PageCollector collector;
+        private final String name;
+        private final boolean draws;
 
-        MoveOperator(PageCollector collector) {
+        PathOperator(PageCollector collector, String name, boolean draws) {
             super(collector);
             this.collector = collector;
-        }
-
-        @Override
-        public void process(Operator operator, List<COSBase> operands) {
-            float x = number(operands, 0);
-            float y = number(operands, 1);
-            collector.pathPoint = Float.isNaN(x + y) ? null : collector.transformedPoint(x, y);
-        }
-
-        @Override
-        public String getName() {
-            return "m";
-        }
-    }
-
-    /** {@code l}: a straight segment from the current point. */
-    private static final class LineOperator extends OperatorProcessor {
-        private final PageCollector collector;
-
-        LineOperator(PageCollector collector) {
-            super(collector);
-            this.collector = collector;
+            this.name = name;
+            this.draws = draws;
         }
 
         @Override
@@ -154,10 +136,13 @@ final class PageCollector extends PDFTextStripper {
             float x = number(operands, 0);
             float y = number(operands, 1);
             if (Float.isNaN(x + y)) {
+                if (!draws) {
+                    collector.pathPoint = null;
+                }
                 return;
             }
             Point2D.Float to = collector.transformedPoint(x, y);
-            if (collector.pathPoint != null) {
+            if (draws && collector.pathPoint != null) {
                 collector.rule(collector.pathPoint, to);
             }
             collector.pathPoint = to;
@@ -165,7 +150,7 @@ final class PageCollector extends PDFTextStripper {
 
         @Override
         public String getName() {
-            return "l";
+            return name;
         }
     }
 

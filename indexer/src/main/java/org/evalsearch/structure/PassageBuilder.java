@@ -22,7 +22,14 @@ public final class PassageBuilder {
     private static final Pattern ENUMERATOR = Pattern.compile(
             "^(\\(?\\d{1,2}[.)]|\\(?[a-z][.)]|\\([ivx]{1,4}\\)|[ivx]{1,4}[.)]|(?i:recommendation)\\s+\\d{1,2}[.:]?)\\s+\\S.*");
     private static final Pattern TOC_ENTRY = Pattern.compile("^(.*?\\S)\\s*(?:(?:\\.\\s?){3,}|…+|_{3,})\\s*(\\d{1,4}|[ivxlcIVXLC]{1,6})?\\s*$");
-    private static final Pattern NOTE_START = Pattern.compile("^(\\d{1,3}|[*†‡§¶®¥°'\"“”’]{1,3})\\s*(\\p{L}.*)$");
+    private static final Pattern NOTE_START = Pattern.compile("^(\\d{1,3}|[*†‡§¶®¥°'\"“”’‘>]{1,3})\\s*(\\p{L}.*)$");
+    /**
+     * Note numbers that a poor text layer (OCR under the page image) turned into symbols no typesetter uses for
+     * notes; they stand on the baseline, so the extractor cannot tell them from text.
+     */
+    private static final Pattern GARBLED_MARKER = Pattern.compile("[®¥°'\"“”’‘>]{1,3}");
+    /** Such a marker in running text: a token of its own, as a note number stands after the word it follows. */
+    private static final Pattern STRAY_MARKER = Pattern.compile("\\s[*†‡§¶®¥°'\"“”’‘>]{1,3}(?=\\s|$)");
     private static final Pattern CAPTION = Pattern.compile("^(?i:table|tableau|cuadro)\\s+[\\dIVX]+\\b.*");
     private static final Pattern FIGURE_OR_TABLE = Pattern.compile(
             "^(?i:table|figure|box|chart|graph|map|tableau|graphique|encadré|cuadro|gráfico|recuadro)\\s+[\\dIVX]+\\b.*");
@@ -61,6 +68,8 @@ public final class PassageBuilder {
         private final Map<Long, float[]> columnExtent = new HashMap<>();
         private final Map<Integer, LinkedHashMap<String, Note>> notesByPage = new HashMap<>();
         private final Map<Integer, String> labels = new HashMap<>();
+        /** True when the footnotes are numbered with garbled markers, so the text's own markers are too. */
+        private final boolean garbledMarkers;
 
         private final List<Passage> out = new ArrayList<>();
         private final Deque<HeadingDetector.Heading> sections = new ArrayDeque<>();
@@ -86,6 +95,8 @@ public final class PassageBuilder {
                 labels.put(p.number(), p.label());
             }
             collectNotes();
+            this.garbledMarkers = notesByPage.values().stream().flatMap(m -> m.keySet().stream())
+                    .filter(marker -> GARBLED_MARKER.matcher(marker).matches()).count() >= 2;
         }
 
         List<Passage> build() {
@@ -382,6 +393,10 @@ public final class PassageBuilder {
             Draft d = draft;
             draft = null;
             String text = d.text.toString().strip();
+            if (garbledMarkers) {
+                // the markers cannot be told apart to link their notes; they are taken out of the text at least
+                text = STRAY_MARKER.matcher(text).replaceAll("");
+            }
             if (text.isEmpty() || isContents(d.section)) {
                 // lines of a contents page without dot leaders (wrapped entries) are navigation too
                 return;
