@@ -2,6 +2,7 @@ package org.evalsearch.evaluate;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -40,7 +41,9 @@ public final class BaselineRetriever implements Retriever, AutoCloseable {
     private final IndexSearcher searcher;
 
     public BaselineRetriever(List<PassageRecord> passages) throws IOException {
-        this.passages = List.copyOf(passages);
+        // in reading order, so that ties rank the same whatever the layout of the index they were read from
+        this.passages = passages.stream()
+                .sorted(Comparator.comparing(PassageRecord::doc).thenComparingInt(PassageRecord::ordinal)).toList();
         try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(new StandardAnalyzer()))) {
             for (int i = 0; i < this.passages.size(); i++) {
                 w.addDocument(document(i, this.passages.get(i)));

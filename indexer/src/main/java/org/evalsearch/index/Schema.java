@@ -45,6 +45,14 @@ public final class Schema {
     public static final String REPEATS = "repeats";
     /** Acronyms a passage defines, one term "SHORT\tLong form" each, read back as query-time synonyms. */
     public static final String ACRONYM = "acronym";
+    /**
+     * Set (to {@value #LEAD_IN}) on a short paragraph that only introduces what follows ("The evaluation
+     * recommends the following:"): it names the topic in few words, so it outranks the items it announces.
+     */
+    public static final String ROLE = "role";
+    public static final String LEAD_IN = "lead_in";
+    /** Longest last line, in words, of a paragraph that counts as a lead-in. */
+    static final int LEAD_IN_MAX_WORDS = 30;
     /** The whole {@link PassageRecord} as JSON, for display and export. */
     public static final String RECORD = "record";
 
@@ -107,6 +115,9 @@ public final class Schema {
         if (r.repeats() != null) {
             d.add(new KeywordField(REPEATS, r.repeats(), Field.Store.NO));
         }
+        if (isLeadIn(r)) {
+            d.add(new StringField(ROLE, LEAD_IN, Field.Store.NO));
+        }
         d.add(new Field(TEXT, r.text(), TEXT_WITH_OFFSETS));
         String languageField = languageField(r.language());
         if (languageField != null) {
@@ -135,6 +146,16 @@ public final class Schema {
         facet(d, PRIORITY, r.priority());
         facet(d, STANCE, r.stance());
         return d;
+    }
+
+    /** A paragraph whose own text (after the headings it opens) is one short sentence ending in a colon. */
+    static boolean isLeadIn(PassageRecord r) {
+        String text = r.text() == null ? "" : r.text().strip();
+        if (!"paragraph".equals(r.kind()) || !text.endsWith(":")) {
+            return false;
+        }
+        String own = text.substring(text.lastIndexOf('\n') + 1);
+        return own.split("\\s+").length <= LEAD_IN_MAX_WORDS;
     }
 
     public static PassageRecord fromJson(String json) {

@@ -63,6 +63,8 @@ public final class PassageQueryParser {
     private static final float PREFERENCE_BOOST = 3.0f;
     /** Score factor for passages in another language than the query's. */
     private static final float OTHER_LANGUAGE_WEIGHT = 0.5f;
+    /** A lead-in announces the passages that answer; it stays findable, below them. */
+    private static final float LEAD_IN_WEIGHT = 0.5f;
     /** A made-up default field that stands for "all text fields". */
     private static final String ALL_FIELDS = "_text";
     private static final String FACET_INDEX_FIELD = Schema.facetsConfig().getDimConfig(Schema.TYPE).indexFieldName;
@@ -138,6 +140,8 @@ public final class PassageQueryParser {
             Query query = hasTopic || !intent.preferred().isEmpty() ? b.build() : new MatchAllDocsQuery();
             if (hasTopic) {
                 query = preferLanguage(query, QueryLanguage.guess(intent.topic()));
+                query = FunctionScoreQuery.boostByQuery(query, new TermQuery(new Term(Schema.ROLE, Schema.LEAD_IN)),
+                        LEAD_IN_WEIGHT);
             }
             return new ParsedQuery(query, intent.topic(), intent.preferred(), intent.intentWords());
         } catch (ParseException e) {

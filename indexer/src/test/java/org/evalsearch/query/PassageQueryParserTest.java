@@ -43,7 +43,10 @@ class PassageQueryParserTest {
                         "Le projet a renforcé l'emploi des travailleurs migrants."),
                 passage(5, "en", "Findings", "finding", "Employers paid the fees of the programme."),
                 passage(6, "es", "Hallazgos", "finding", "La labor del proyecto sigue en curso."),
-                passage(7, "en", "Findings", "finding", "Labour inspection improved over the years in all provinces.")),
+                passage(7, "en", "Findings", "finding", "Labour inspection improved over the years in all provinces."),
+                passage(8, "en", "Lessons", "lesson_learned", "Lessons\nThe evaluation drew lessons on remittances:"),
+                passage(9, "en", "Lessons", "lesson_learned",
+                        "Remittances sent through formal channels cost migrant workers less where banks compete.")),
                 Analyzers.Stemmer.DEFAULT);
         searcher = new IndexSearcher(index.reader());
         parser = PassageQueryParser.forIndex(index.reader());
@@ -101,5 +104,10 @@ class PassageQueryParserTest {
     void badQueriesAreReportedNotThrownRaw() {
         assertThrows(InvalidQueryException.class, () -> parser.parse("(unclosed"));
         assertThrows(InvalidQueryException.class, () -> parser.parse("x".repeat(PassageQueryParser.MAX_QUERY_LENGTH + 1)));
+    }
+
+    @Test
+    void aShortLeadInRanksBelowThePassagesItAnnounces() throws IOException {
+        assertEquals(List.of("r.pdf#9", "r.pdf#8"), ids("remittances"));
     }
 }
