@@ -13,6 +13,11 @@ import org.evalsearch.tagging.PassageTyper.Typed;
 
 /** Tags the passages of one report: type, numbers, responses, themes, criteria and places. Thread-safe. */
 public final class Tagger {
+    /**
+     * Criteria mark what a passage judges a programme on. Background, methods and the Office's answers to
+     * recommendations name the criteria without judging anything, so they get none.
+     */
+    private static final Set<String> NOT_EVIDENCE = Set.of("other", "management_response");
     private final PassageTyper typer;
     private final ThemeMatcher themes;
     private final CriteriaTagger criteria;
@@ -43,7 +48,7 @@ public final class Tagger {
             boolean silent = p.kind() == Passage.Kind.FOOTNOTE;
             String text = p.text() == null ? "" : p.text();
             themeSets.add(new LinkedHashSet<>(silent ? List.of() : themes.score(text).stream().map(ThemeMatcher.ThemeScore::theme).toList()));
-            criterionSets.add(new LinkedHashSet<>(silent ? List.of() : criteria.criteria(t.type(), t.headings(), text)));
+            criterionSets.add(new LinkedHashSet<>(silent || NOT_EVIDENCE.contains(t.type()) ? List.of() : criteria.criteria(t.type(), t.headings(), text)));
             if (t.group() >= 0) {
                 groups.computeIfAbsent(t.group(), k -> new ArrayList<>()).add(i);
             }

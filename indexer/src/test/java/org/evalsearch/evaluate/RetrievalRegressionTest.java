@@ -23,12 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RetrievalRegressionTest {
     /**
-     * Measured 0.789 overall nDCG@10 (baseline 0.644, +0.145) on 2026-11-22 once numbered recommendations became
-     * one hit each and lead-ins ranked below what they announce, minus a margin for changes to extraction and tagging.
+     * Measured 0.810 overall nDCG@10 (baseline 0.647, +0.163) on 2026-11-22, minus a margin for changes to
+     * extraction and tagging.
      */
-    static final double NDCG_FLOOR = 0.775;
+    static final double NDCG_FLOOR = 0.80;
     /** The engine must stay at least this far above the plain BM25 baseline on the same passages. */
-    static final double MIN_GAIN_OVER_BASELINE = 0.135;
+    static final double MIN_GAIN_OVER_BASELINE = 0.15;
     static final int K = 10;
 
     @TempDir

@@ -141,6 +141,19 @@ class TaggerTest {
     }
 
     @Test
+    void onlyPassagesThatJudgeGetCriteria() {
+        List<TaggedPassage> t = tag(
+                new String[] {"2. Methodology", "PARAGRAPH",
+                        "The evaluation assessed the relevance, efficiency and sustainability of the ILO's work."},
+                new String[] {"3. Evaluation findings > 3.5 Sustainability", "PARAGRAPH",
+                        "The results are likely to be sustained where ministries funded the staff."});
+        assertEquals("other", t.get(0).type());
+        assertEquals(List.of(), t.get(0).criteria(), "naming the criteria is not evidence on them");
+        assertEquals("finding", t.get(1).type());
+        assertEquals(List.of("sustainability"), t.get(1).criteria());
+    }
+
+    @Test
     void placesComeFromTheGazetteerWithTheirRegions() {
         List<TaggedPassage> t = tag(new String[] {"Findings", "PARAGRAPH",
                 "Projects in Papua New Guinea, South Africa and Viet Nam, and work in the Arab States and Latin America."});
