@@ -51,10 +51,12 @@ function renderDetail(data, hit) {
   const responses = asList(data.responses);
   const recommendation = asList(data.recommendation);
   const similar = asList(data.similar);
+  // a recommendation spread over several passages comes as one hit carrying the whole item's text
+  const whole = (hit.parts || []).length > 1;
   return [
     el('section', { class: 'detail-block' },
-      el('h3', {}, 'Full passage'),
-      el('p', { class: 'full-text' }, data.text || hit.text || '')),
+      el('h3', {}, whole ? `Full text (${hit.parts.length} passages)` : 'Full passage'),
+      el('p', { class: 'full-text' }, (whole ? hit.text : data.text) || hit.text || '')),
     block('Management response', responses.map((r) => related(r, false))),
     block('Responds to', recommendation.map((r) => related(r, false))),
     block('Context in the report', [

@@ -57,7 +57,7 @@ export function renderHit(hit, { inGroup = false } = {}) {
   else snippet.textContent = hit.text || '';
   const expand = el('button', {
     type: 'button', class: 'expand', 'aria-expanded': 'false', 'aria-controls': detail.id, 'aria-describedby': titleId,
-  }, 'Show full passage');
+  }, (hit.parts || []).length > 1 ? 'Show full text' : 'Show full passage');
   expand.addEventListener('click', () => toggleDetail(expand, detail, hit));
   return el('li', { class: 'hit', 'data-id': hit.id },
     el('article', { 'aria-labelledby': titleId },
