@@ -4,15 +4,24 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.evalsearch.index.PassageRecord;
 import org.evalsearch.index.Schema;
 
@@ -24,7 +33,7 @@ import org.evalsearch.index.Schema;
  * recommendations, and the part that matched is often not the one that says what is recommended.
  */
 public final class NumberedItems {
-    /** Parts looked up on each side of a ranked passage; ILO recommendations run to about fifteen. */
+    /** Passages looked at on each side of a ranked passage; ILO recommendations run to about fifteen. */
     static final int MAX_PARTS = 30;
     /** How many more passages than results to rank, so that collapsed parts still leave a full page. */
     public static final int WINDOW_FACTOR = 4;
@@ -105,14 +114,12 @@ public final class NumberedItems {
 
     /** The passages next to {@code r} in its report that belong to the same item, in reading order. */
     private static List<PassageRecord> partsOf(IndexSearcher searcher, PassageRecord r, String key) throws IOException {
+        Map<Integer, Integer> neighbours = neighbours(searcher, r);
         Deque<PassageRecord> parts = new ArrayDeque<>();
         parts.add(r);
         for (int step : new int[] {-1, 1}) {
-            for (int o = r.ordinal() + step, n = 0; o >= 0 && n < MAX_PARTS; o += step, n++) {
-                PassageRecord next = byId(searcher, r.doc() + "#" + o);
-                if (next == null) {
-                    break;
-                }
+            for (int o = r.ordinal() + step; neighbours.containsKey(o); o += step) {
+                PassageRecord next = load(searcher, neighbours.get(o));
                 if ("footnote".equals(next.kind())) {
                     continue;
                 }
@@ -129,9 +136,22 @@ public final class NumberedItems {
         return List.copyOf(parts);
     }
 
-    private static PassageRecord byId(IndexSearcher searcher, String id) throws IOException {
-        TopDocs top = searcher.search(new TermQuery(Schema.idTerm(id)), 1);
-        return top.scoreDocs.length == 0 ? null : load(searcher, top.scoreDocs[0].doc);
+    /** Lucene doc ids of the passages of r's report within {@link #MAX_PARTS} of it, by ordinal: one query for all. */
+    private static Map<Integer, Integer> neighbours(IndexSearcher searcher, PassageRecord r) throws IOException {
+        Query near = new BooleanQuery.Builder()
+                .add(new TermQuery(Schema.docTerm(r.doc())), Occur.FILTER)
+                .add(IntField.newRangeQuery(Schema.ORDINAL, r.ordinal() - MAX_PARTS, r.ordinal() + MAX_PARTS), Occur.FILTER)
+                .build();
+        Map<Integer, Integer> byOrdinal = new HashMap<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (ScoreDoc sd : searcher.search(near, 2 * MAX_PARTS + 1).scoreDocs) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+            SortedNumericDocValues ordinals = DocValues.getSortedNumeric(leaf.reader(), Schema.ORDINAL);
+            if (ordinals.advanceExact(sd.doc - leaf.docBase)) {
+                byOrdinal.put((int) ordinals.nextValue(), sd.doc);
+            }
+        }
+        return byOrdinal;
     }
 
     private static PassageRecord load(IndexSearcher searcher, int docId) throws IOException {
