@@ -1,5 +1,7 @@
 package org.evalsearch.tagging;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.evalsearch.structure.Passage;
@@ -38,7 +40,8 @@ public record TaggedPassage(
         criteria = List.copyOf(criteria);
         countries = List.copyOf(countries);
         regions = List.copyOf(regions);
-        details = Map.copyOf(details);
+        // in the order read (responsible, priority, time, resources): Map.copyOf's order changes from run to run
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public static TaggedPassage untagged(Passage p) {
