@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -19,6 +22,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
@@ -35,8 +39,10 @@ import org.evalsearch.pipeline.RejectedPdfException;
  * Brings an index up to date with a folder of PDFs: new and changed files (by content hash) are indexed,
  * passages of deleted files removed, unchanged files left alone. Files are processed in parallel, each in a
  * {@link BoundedWorker} (time budget, fixed stack), so one bad file is skipped with a reason and never stops the
- * run. Each finished file is committed with the updated report list, so a crash (even kill -9) keeps everything
- * committed so far and the next run picks up the rest.
+ * run. Finished files are committed with the updated report list (the first at once, then at most every
+ * {@link #COMMIT_INTERVAL_NANOS}), so a crash (even kill -9) keeps everything committed so far and the next run
+ * picks up the rest: at most a few seconds of work is redone, and there are far fewer commits (each a flush, an
+ * fsync and later merges of small segments) than files.
  */
 public final class IndexRun {
 
@@ -52,6 +58,9 @@ public final class IndexRun {
     }
 
     public record Skipped(String file, String reason) {}
+
+    /** Finished files are committed together when at least this long has passed since the last commit. */
+    static final long COMMIT_INTERVAL_NANOS = 5_000_000_000L;
 
     /** Something wrong with a file that was indexed anyway, e.g. a repaired cross-reference table. */
     public record Warning(String file, String message) {}
@@ -83,14 +92,16 @@ public final class IndexRun {
         Catalog catalog = Catalog.load(corpus);
         List<Path> files = listPdfs(corpus);
         try (Directory dir = FSDirectory.open(indexDir);
+             // a run that fails keeps its last commit, as after a crash: closing must not commit passages of files
+             // the commit's report list does not name yet
              IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Schema.analyzer())
-                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND))) {
+                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(false))) {
             State state = State.read(dir);
             Map<String, ReportMeta> before = Map.copyOf(state.reports);
             List<Skipped> skipped = new ArrayList<>();
             Map<String, String> hashes = new HashMap<>();
             List<Path> todo = new ArrayList<>();
-            int unchanged = 0;
+            Set<String> kept = new HashSet<>();
             for (Path f : files) {
                 String name = f.getFileName().toString();
                 String hash = DocumentProcessor.sha256(f);
@@ -98,24 +109,29 @@ public final class IndexRun {
                 ReportMeta known = state.reports.get(name);
                 SkippedFiles.Entry skippedBefore = state.skipped.get(name);
                 if (known != null && hash.equals(known.sha256())) {
-                    unchanged++;
+                    kept.add(name);
                 } else if (skippedBefore != null && hash.equals(skippedBefore.sha256()) && !retrySkipped) {
                     skipped.add(new Skipped(name, skippedBefore.reason() + " (unchanged since an earlier run)"));
                 } else {
                     todo.add(f);
                 }
             }
-            int removed = removeDeleted(writer, state, hashes);
+            try (DirectoryReader indexed = DirectoryReader.indexExists(dir) ? DirectoryReader.open(dir) : null) {
+                int removed = removeDeleted(writer, state, hashes);
 
-            listener.started(todo.size());
-            Totals totals = indexFiles(writer, state, new DocumentProcessor(catalog, limits), todo, hashes, listener);
-            skipped.addAll(totals.skipped);
-            skipped.sort(Comparator.comparing(Skipped::file));
-            // post-pass: repeats span the files of an evaluation, so they are set once its files are all in
-            state.changed |= RepeatPass.update(writer, RepeatPass.touched(before, state.reports)) > 0;
-            state.commitIfChanged(writer);
-            return new Summary(totals.docs, totals.pages, totals.passages, unchanged, removed, List.copyOf(skipped),
-                    List.copyOf(totals.warnings), (System.nanoTime() - start) / 1e9);
+                listener.started(todo.size());
+                Totals totals = indexFiles(writer, state, new DocumentProcessor(catalog, limits), catalog, todo, hashes,
+                        indexed, kept, listener);
+                skipped.addAll(totals.skipped);
+                skipped.sort(Comparator.comparing(Skipped::file));
+                // evaluations changed otherwise (a file removed or moved to another evaluation) are looked at again
+                Set<String> touched = RepeatPass.touched(before, state.reports);
+                touched.removeAll(totals.evaluations);
+                state.changed |= RepeatPass.update(writer, touched, threads) > 0;
+                state.commitIfChanged(writer);
+                return new Summary(totals.docs, totals.pages, totals.passages, kept.size(), removed,
+                        List.copyOf(skipped), List.copyOf(totals.warnings), (System.nanoTime() - start) / 1e9);
+            }
         }
     }
 
@@ -138,57 +154,77 @@ public final class IndexRun {
         int docs, pages, passages;
         final List<Skipped> skipped = new ArrayList<>();
         final List<Warning> warnings = new ArrayList<>();
+        /** Evaluations whose repeats were found as their files were indexed. */
+        final Set<String> evaluations = new HashSet<>();
     }
 
-    private Totals indexFiles(IndexWriter writer, State state, DocumentProcessor processor, List<Path> todo,
-                              Map<String, String> hashes, Listener listener) throws IOException {
+    /** The files of one evaluation in this run, and those of them processed so far. */
+    private static final class Group {
+        int waiting;
+        final List<ProcessedDocument> documents = new ArrayList<>();
+    }
+
+    /**
+     * Processes the files in parallel, submitted evaluation by evaluation, and indexes each evaluation's files once
+     * they are all processed, with their repeats set (see {@link RepeatPass#forNewFiles}): a passage is analysed
+     * once, not indexed and then rewritten by a pass over the whole index at the end of the run.
+     *
+     * @param indexed the index as the run found it (null when there was none), for passages of files left alone
+     * @param kept    the files left alone
+     */
+    private Totals indexFiles(IndexWriter writer, State state, DocumentProcessor processor, Catalog catalog,
+                              List<Path> todo, Map<String, String> hashes, IndexReader indexed, Set<String> kept,
+                              Listener listener) throws IOException {
         FacetsConfig facets = Schema.facetsConfig();
         BoundedWorker worker = new BoundedWorker(limits.fileTimeout());
         Totals totals = new Totals();
+        Map<String, List<Path>> byEvaluation = new LinkedHashMap<>();
+        Map<String, String> evaluationOf = new HashMap<>();
+        for (Path f : todo) {
+            String name = f.getFileName().toString();
+            String key = RepeatPass.key(catalog.find(name).map(ReportMeta::evaluation).orElse(null), name);
+            byEvaluation.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
+            evaluationOf.put(name, key);
+        }
+        Map<String, Group> groups = new HashMap<>();
+        byEvaluation.forEach((key, files) -> groups.computeIfAbsent(key, k -> new Group()).waiting = files.size());
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
-            for (Path f : todo) {
-                String name = f.getFileName().toString();
-                String hash = hashes.get(name);
-                done.submit(() -> {
-                    try {
-                        return new Outcome(name, hash, worker.run(name, c -> processor.process(f, hash, c)), null);
-                    } catch (RejectedPdfException e) {
-                        return new Outcome(name, hash, null, e.reason());
-                    }
-                });
+            for (List<Path> files : byEvaluation.values()) {
+                for (Path f : files) {
+                    String name = f.getFileName().toString();
+                    String hash = hashes.get(name);
+                    done.submit(() -> {
+                        try {
+                            return new Outcome(name, hash, worker.run(name, c -> processor.process(f, hash, c)), null);
+                        } catch (RejectedPdfException e) {
+                            return new Outcome(name, hash, null, e.reason());
+                        }
+                    });
+                }
             }
             for (int i = 0; i < todo.size(); i++) {
                 Outcome o = done.take().get();
                 // whatever happens to the new version, passages of an older version of the file are stale
                 writer.deleteDocuments(Schema.docTerm(o.name));
                 state.reports.remove(o.name);
+                String key = evaluationOf.get(o.name);
+                Group group = groups.get(key);
+                group.waiting--;
                 if (o.document == null) {
                     state.skipped.put(o.name, new SkippedFiles.Entry(o.hash, o.reason));
                     state.changed = true;
                     totals.skipped.add(new Skipped(o.name, o.reason));
                     listener.fileSkipped(o.name, o.reason);
-                    continue;
+                } else {
+                    group.documents.add(o.document);
                 }
-                ProcessedDocument d = o.document;
-                List<Document> luceneDocs = new ArrayList<>(d.passages().size());
-                for (PassageRecord r : d.passages()) {
-                    luceneDocs.add(facets.build(Schema.toDocument(r)));
+                if (group.waiting == 0) {
+                    groups.remove(key);
+                    indexEvaluation(writer, state, facets, indexed, kept, key, group.documents, totals, listener);
+                    state.commitIfDue(writer);
                 }
-                writer.addDocuments(luceneDocs);
-                state.reports.put(o.name, d.meta());
-                state.skipped.remove(o.name);
-                state.changed = true;
-                state.commitIfChanged(writer);
-                totals.docs++;
-                totals.pages += d.meta().pageCount();
-                totals.passages += d.passages().size();
-                for (String w : d.warnings()) {
-                    totals.warnings.add(new Warning(o.name, w));
-                    listener.fileWarning(o.name, w);
-                }
-                listener.fileDone(o.name, d.meta().pageCount(), d.passages().size());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -201,6 +237,35 @@ public final class IndexRun {
         return totals;
     }
 
+    private void indexEvaluation(IndexWriter writer, State state, FacetsConfig facets, IndexReader indexed,
+                                 Set<String> kept, String evaluation, List<ProcessedDocument> documents,
+                                 Totals totals, Listener listener) throws IOException {
+        List<PassageRecord> fresh = new ArrayList<>();
+        documents.forEach(d -> fresh.addAll(d.passages()));
+        Map<String, String> repeats = RepeatPass.forNewFiles(writer, indexed, facets, evaluation, fresh, kept);
+        totals.evaluations.add(evaluation);
+        state.changed = true;
+        for (ProcessedDocument d : documents) {
+            String name = d.meta().doc();
+            List<Document> luceneDocs = new ArrayList<>(d.passages().size());
+            for (PassageRecord r : d.passages()) {
+                String repeatsId = repeats.get(r.id());
+                luceneDocs.add(facets.build(Schema.toDocument(repeatsId == null ? r : r.withRepeats(repeatsId))));
+            }
+            writer.addDocuments(luceneDocs);
+            state.reports.put(name, d.meta());
+            state.skipped.remove(name);
+            totals.docs++;
+            totals.pages += d.meta().pageCount();
+            totals.passages += d.passages().size();
+            for (String w : d.warnings()) {
+                totals.warnings.add(new Warning(name, w));
+                listener.fileWarning(name, w);
+            }
+            listener.fileDone(name, d.meta().pageCount(), d.passages().size());
+        }
+    }
+
     /** One file's result: its processed document, or the reason it was skipped. */
     private record Outcome(String name, String hash, ProcessedDocument document, String reason) {}
 
@@ -209,6 +274,8 @@ public final class IndexRun {
         final Map<String, ReportMeta> reports;
         final Map<String, SkippedFiles.Entry> skipped;
         boolean changed;
+        private long lastCommit;
+        private boolean committed;
 
         private State(Map<String, ReportMeta> reports, Map<String, SkippedFiles.Entry> skipped) {
             this.reports = reports;
@@ -224,6 +291,13 @@ public final class IndexRun {
             }
         }
 
+        /** Commits the first change at once, later ones when the commit interval has passed. */
+        void commitIfDue(IndexWriter writer) throws IOException {
+            if (!committed || System.nanoTime() - lastCommit >= COMMIT_INTERVAL_NANOS) {
+                commitIfChanged(writer);
+            }
+        }
+
         void commitIfChanged(IndexWriter writer) throws IOException {
             if (changed) {
                 writer.setLiveCommitData(Map.of(
@@ -231,6 +305,8 @@ public final class IndexRun {
                         SkippedFiles.COMMIT_KEY, SkippedFiles.toJson(skipped)).entrySet());
                 writer.commit();
                 changed = false;
+                committed = true;
+                lastCommit = System.nanoTime();
             }
         }
     }

@@ -7,22 +7,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 import org.evalsearch.catalog.ReportMeta;
 import org.evalsearch.tagging.RepeatFinder;
 
 /**
- * After a run's files are indexed, recomputes which passages repeat others for every evaluation whose files
- * changed, over all its passages (those just indexed and those already in the index), and rewrites the passages
- * whose {@code repeats} changed. Repeats span files, so they cannot be found while files are processed one by one.
+ * Which passages repeat others, over all the passages of an evaluation (those just processed and those already
+ * in the index). Repeats span files, so they cannot be found while files are processed one by one: a run finds
+ * them for an evaluation as soon as its files are all processed, before they are indexed
+ * ({@link #forNewFiles}), and after its files, for evaluations it changed otherwise (a file removed, or moved to
+ * another evaluation; {@link #update}). Passages already in the index whose {@code repeats} change are rewritten.
  */
 final class RepeatPass {
     private RepeatPass() {}
@@ -45,42 +54,125 @@ final class RepeatPass {
         return out;
     }
 
-    /** Updates the passages of the given evaluations whose repeats changed; returns how many were rewritten. */
-    static int update(IndexWriter writer, Set<String> evaluations) throws IOException {
+    /**
+     * Updates the passages of the given evaluations whose repeats changed; returns how many were rewritten.
+     * Evaluations are independent, so {@code threads} of them are worked on at once.
+     */
+    static int update(IndexWriter writer, Set<String> evaluations, int threads) throws IOException {
         if (evaluations.isEmpty()) {
             return 0;
         }
         FacetsConfig facets = Schema.facetsConfig();
-        int updated = 0;
+        AtomicInteger updated = new AtomicInteger();
         try (DirectoryReader reader = DirectoryReader.open(writer)) {
-            IndexSearcher searcher = new IndexSearcher(reader);
-            StoredFields stored = searcher.storedFields();
-            for (String evaluation : evaluations) {
-                Term term = evaluation.startsWith(DOC_KEY)
-                        ? Schema.docTerm(evaluation.substring(DOC_KEY.length()))
-                        : new Term(Schema.EVALUATION, evaluation);
-                TopDocs hits = searcher.search(new TermQuery(term), Math.max(1, reader.maxDoc()));
-                List<PassageRecord> records = new ArrayList<>(hits.scoreDocs.length);
-                for (ScoreDoc sd : hits.scoreDocs) {
-                    records.add(Schema.fromJson(stored.document(sd.doc).get(Schema.RECORD)));
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, evaluations.size())));
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (String evaluation : evaluations) {
+                    done.add(pool.submit(() -> {
+                        updated.addAndGet(update(writer, reader, facets, evaluation));
+                        return null;
+                    }));
                 }
-                Map<String, String> repeats = RepeatFinder.find(records);
-                for (PassageRecord r : records) {
-                    String now = repeats.get(r.id());
-                    if (!Objects.equals(now, r.repeats())) {
-                        writer.updateDocument(Schema.idTerm(r.id()), facets.build(Schema.toDocument(r.withRepeats(now))));
-                        updated++;
-                    }
+                for (Future<?> f : done) {
+                    f.get();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("repeat detection interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException("repeat detection failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        return updated.get();
+    }
+
+    private static int update(IndexWriter writer, DirectoryReader reader, FacetsConfig facets, String evaluation)
+            throws IOException {
+        List<PassageRecord> records = indexed(reader, evaluation, doc -> true);
+        return rewriteChanged(writer, facets, records, RepeatFinder.find(records));
+    }
+
+    /**
+     * Repeats among the passages of an evaluation's files that the run has just processed ({@code fresh}, not yet
+     * indexed) and the evaluation's passages in {@code reader} (the index as the run found it; null when there was
+     * none) from files the run left alone ({@code kept}). Those indexed passages whose repeats change are
+     * rewritten; the result holds the repeats of the fresh passages by id.
+     */
+    static Map<String, String> forNewFiles(IndexWriter writer, IndexReader reader, FacetsConfig facets,
+                                           String evaluation, List<PassageRecord> fresh, Set<String> kept)
+            throws IOException {
+        List<PassageRecord> indexed = reader == null || evaluation.startsWith(DOC_KEY)
+                ? List.of() : indexed(reader, evaluation, kept::contains);
+        List<PassageRecord> all = new ArrayList<>(fresh.size() + indexed.size());
+        all.addAll(fresh);
+        all.addAll(indexed);
+        Map<String, String> repeats = RepeatFinder.find(all);
+        rewriteChanged(writer, facets, indexed, repeats);
+        return repeats;
+    }
+
+    /** The evaluation's passages in the reader whose file passes the filter. */
+    private static List<PassageRecord> indexed(IndexReader reader, String evaluation, Predicate<String> file)
+            throws IOException {
+        Term term = evaluation.startsWith(DOC_KEY)
+                ? Schema.docTerm(evaluation.substring(DOC_KEY.length()))
+                : new Term(Schema.EVALUATION, evaluation);
+        StoredFields stored = reader.storedFields();
+        List<PassageRecord> records = new ArrayList<>();
+        for (int doc : liveDocs(reader, term)) {
+            PassageRecord r = Schema.fromJson(stored.document(doc).get(Schema.RECORD));
+            if (file.test(r.doc())) {
+                records.add(r);
+            }
+        }
+        return records;
+    }
+
+    private static int rewriteChanged(IndexWriter writer, FacetsConfig facets, List<PassageRecord> records,
+                                      Map<String, String> repeats) throws IOException {
+        int updated = 0;
+        for (PassageRecord r : records) {
+            String now = repeats.get(r.id());
+            if (!Objects.equals(now, r.repeats())) {
+                writer.updateDocument(Schema.idTerm(r.id()), facets.build(Schema.toDocument(r.withRepeats(now))));
+                updated++;
             }
         }
         return updated;
     }
 
+    /** The live documents holding the term (read from the postings: a top-N search would size N by the index). */
+    private static List<Integer> liveDocs(IndexReader reader, Term term) throws IOException {
+        List<Integer> out = new ArrayList<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+            PostingsEnum postings = leaf.reader().postings(term, PostingsEnum.NONE);
+            if (postings == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                if (live == null || live.get(d)) {
+                    out.add(leaf.docBase + d);
+                }
+            }
+        }
+        return out;
+    }
+
     private static final String DOC_KEY = "doc:";
 
     /** A report without an evaluation id is an evaluation of its own. */
-    private static String key(ReportMeta m) {
-        return m.evaluation() != null && !m.evaluation().isBlank() ? m.evaluation() : DOC_KEY + m.doc();
+    static String key(ReportMeta m) {
+        return key(m.evaluation(), m.doc());
+    }
+
+    static String key(String evaluation, String doc) {
+        return evaluation != null && !evaluation.isBlank() ? evaluation : DOC_KEY + doc;
     }
 }

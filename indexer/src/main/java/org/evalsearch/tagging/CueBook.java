@@ -21,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
 public final class CueBook {
 
     /** One cue: a pattern and the values it stands for. */
-    public record Cue(Pattern pattern, List<String> values) {
+    public record Cue(CuePattern pattern, List<String> values) {
         public String value() {
             return values.isEmpty() ? null : values.get(0);
         }
@@ -59,7 +59,8 @@ public final class CueBook {
             List<String> values = arrow < 0 ? List.of()
                     : Arrays.stream(t.substring(arrow + 2).split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
             try {
-                current.add(new Cue(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), values));
+                current.add(new Cue(new CuePattern(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)),
+                        values));
             } catch (PatternSyntaxException e) {
                 throw new IllegalArgumentException(name + ":" + lineNo + ": bad regular expression: " + e.getDescription());
             }
@@ -73,8 +74,10 @@ public final class CueBook {
 
     /** The first cue of the section (in file order) that matches anywhere in the text. */
     public Optional<Cue> first(String section, String text) {
+        String folded = CuePattern.fold(text);
         for (Cue c : section(section)) {
-            if (c.pattern().matcher(text).find()) {
+            Matcher m = c.pattern().matcher(text, folded);
+            if (m != null && m.find()) {
                 return Optional.of(c);
             }
         }
@@ -83,10 +86,11 @@ public final class CueBook {
 
     /** Every cue of the section that matches, with its first position in the text. */
     public List<Hit> hits(String section, String text) {
+        String folded = CuePattern.fold(text);
         List<Hit> out = new ArrayList<>();
         for (Cue c : section(section)) {
-            Matcher m = c.pattern().matcher(text);
-            if (m.find()) {
+            Matcher m = c.pattern().matcher(text, folded);
+            if (m != null && m.find()) {
                 out.add(new Hit(c, m.start()));
             }
         }
@@ -95,11 +99,12 @@ public final class CueBook {
 
     /** How often each cue of the section matches, summed per value. */
     public Map<String, Integer> counts(String section, String text) {
+        String folded = CuePattern.fold(text);
         Map<String, Integer> out = new LinkedHashMap<>();
         for (Cue c : section(section)) {
-            Matcher m = c.pattern().matcher(text);
+            Matcher m = c.pattern().matcher(text, folded);
             int n = 0;
-            while (m.find()) {
+            while (m != null && m.find()) {
                 n++;
             }
             if (n > 0) {
@@ -112,6 +117,6 @@ public final class CueBook {
     }
 
     public boolean any(String section, String text) {
-        return section(section).stream().anyMatch(c -> c.pattern().matcher(text).find());
+        return first(section, text).isPresent();
     }
 }

@@ -3,20 +3,17 @@ package org.evalsearch.tagging;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Countries and ILO regions named in a text, from a tab-separated gazetteer: ISO 3166-1 alpha-2 code (or "-" for a
  * region name), ILO region, names separated by ";". Names match case-sensitively on word boundaries, longest
- * first, so "Papua New Guinea" does not also count as "Guinea".
+ * first, so "Papua New Guinea" does not also count as "Guinea". The names are held in a character trie walked
+ * from each word start, one pass over the text whatever the size of the gazetteer.
  */
 public final class Gazetteer {
     public static final List<String> REGIONS = List.of(
@@ -27,18 +24,22 @@ public final class Gazetteer {
     /** What a text names: country codes and regions (a country's region included), sorted. */
     public record Places(List<String> countries, List<String> regions) {}
 
-    private final Map<String, Place> byName;
-    private final Pattern names;
+    /** A trie node: the place whose name ends here, if any, and the nodes for the next character. */
+    private static final class Node {
+        final Map<Character, Node> next = new HashMap<>();
+        Place place;
+    }
+
+    private final Node names = new Node();
 
     private Gazetteer(Map<String, Place> byName) {
-        this.byName = byName;
-        List<String> sorted = new ArrayList<>(byName.keySet());
-        sorted.sort(Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        StringBuilder alt = new StringBuilder();
-        for (String n : sorted) {
-            alt.append(alt.isEmpty() ? "" : "|").append(Pattern.quote(n));
-        }
-        this.names = Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alt + ")(?![\\p{L}\\p{N}])");
+        byName.forEach((name, place) -> {
+            Node n = names;
+            for (int i = 0; i < name.length(); i++) {
+                n = n.next.computeIfAbsent(name.charAt(i), c -> new Node());
+            }
+            n.place = place;
+        });
     }
 
     public static Gazetteer parse(Reader source, String name) throws IOException {
@@ -70,15 +71,56 @@ public final class Gazetteer {
         Set<String> countries = new TreeSet<>();
         Set<String> regions = new TreeSet<>();
         if (text != null) {
-            Matcher m = names.matcher(text.replace('\u2019', '\''));
-            while (m.find()) {
-                Place p = byName.get(m.group());
+            String t = text.replace('\u2019', '\'');
+            int i = 0;
+            while (i < t.length()) {
+                if (i > 0 && isLetterOrNumber(t.charAt(i - 1))) {
+                    i++;
+                    continue;
+                }
+                int end = longestNameAt(t, i);
+                if (end < 0) {
+                    i++;
+                    continue;
+                }
+                Place p = placeOf(t, i, end);
                 if (p.code() != null) {
                     countries.add(p.code());
                 }
                 regions.add(p.region());
+                i = end;
             }
         }
         return new Places(List.copyOf(countries), List.copyOf(regions));
+    }
+
+    /** Where the longest name starting at {@code start} and ending on a word boundary ends, or -1. */
+    private int longestNameAt(String t, int start) {
+        int found = -1;
+        Node n = names;
+        for (int i = start; i < t.length() && (n = n.next.get(t.charAt(i))) != null; i++) {
+            if (n.place != null && (i + 1 == t.length() || !isLetterOrNumber(t.codePointAt(i + 1)))) {
+                found = i + 1;
+            }
+        }
+        return found;
+    }
+
+    private Place placeOf(String t, int start, int end) {
+        Node n = names;
+        for (int i = start; i < end; i++) {
+            n = n.next.get(t.charAt(i));
+        }
+        return n.place;
+    }
+
+    /** {@code [\p{L}\p{N}]} of a Java regular expression. */
+    private static boolean isLetterOrNumber(int c) {
+        return switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                 Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 }

@@ -1,8 +1,10 @@
 package org.evalsearch.tagging;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +32,6 @@ public final class RepeatFinder {
     private static final int MAX_POSTINGS = 40;
     private static final Pattern SUMMARY_SECTION = Pattern.compile("\\b(executive\\s+)?summary\\b|\\babstract\\b",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private RepeatFinder() {}
 
@@ -41,10 +42,12 @@ public final class RepeatFinder {
     public static Map<String, String> find(List<PassageRecord> passages) {
         Map<String, Integer> docSize = new HashMap<>();
         passages.forEach(p -> docSize.merge(p.doc(), 1, Integer::sum));
+        Map<PassageRecord, Boolean> summary = new IdentityHashMap<>();
+        passages.forEach(p -> summary.put(p, inSummary(p)));
         List<PassageRecord> ordered = new ArrayList<>(passages);
         ordered.sort(Comparator.<PassageRecord>comparingInt(p -> -docSize.get(p.doc()))
                 .thenComparing(PassageRecord::doc)
-                .thenComparingInt(p -> inSummary(p) ? 1 : 0)
+                .thenComparingInt(p -> summary.get(p) ? 1 : 0)
                 .thenComparingInt(PassageRecord::ordinal));
 
         List<long[]> shingles = new ArrayList<>(ordered.size());
@@ -118,35 +121,67 @@ public final class RepeatFinder {
         return p.section() != null && SUMMARY_SECTION.matcher(p.section()).find();
     }
 
-    /** Distinct hashes of the text's word 5-grams (lower case, letters and digits only). */
+    /**
+     * Distinct hashes of the text's word 4-grams (lower case, words are runs of letters and digits), in ascending
+     * order. Each 4-gram's hash is computed from the characters in place, without building the words.
+     */
     static long[] shingles(String text) {
         if (text == null) {
             return new long[0];
         }
-        String[] words = NON_WORD.split(text.toLowerCase(Locale.ROOT).strip());
-        List<String> w = new ArrayList<>(words.length);
-        for (String x : words) {
-            if (!x.isEmpty()) {
-                w.add(x);
+        String t = text.toLowerCase(Locale.ROOT);
+        int[] starts = new int[16];
+        int[] ends = new int[16];
+        int words = 0;
+        for (int i = 0; i < t.length(); ) {
+            int c = t.codePointAt(i);
+            if (!isWordChar(c)) {
+                i += Character.charCount(c);
+                continue;
             }
+            int start = i;
+            while (i < t.length() && isWordChar(c = t.codePointAt(i))) {
+                i += Character.charCount(c);
+            }
+            if (words == starts.length) {
+                starts = Arrays.copyOf(starts, words * 2);
+                ends = Arrays.copyOf(ends, words * 2);
+            }
+            starts[words] = start;
+            ends[words] = i;
+            words++;
         }
-        if (w.size() < SHINGLE) {
+        if (words < SHINGLE) {
             return new long[0];
         }
-        return java.util.stream.IntStream.rangeClosed(0, w.size() - SHINGLE)
-                .mapToLong(i -> hash(w.subList(i, i + SHINGLE)))
-                .distinct()
-                .toArray();
+        long[] out = new long[words - SHINGLE + 1];
+        for (int w = 0; w < out.length; w++) {
+            long h = 1125899906842597L;
+            for (int k = w; k < w + SHINGLE; k++) {
+                for (int i = starts[k]; i < ends[k]; i++) {
+                    h = 31 * h + t.charAt(i);
+                }
+                h = 31 * h + ' ';
+            }
+            out[w] = h;
+        }
+        Arrays.sort(out);
+        int distinct = 0;
+        for (int i = 0; i < out.length; i++) {
+            if (i == 0 || out[i] != out[i - 1]) {
+                out[distinct++] = out[i];
+            }
+        }
+        return Arrays.copyOf(out, distinct);
     }
 
-    private static long hash(List<String> words) {
-        long h = 1125899906842597L;
-        for (String s : words) {
-            for (int i = 0; i < s.length(); i++) {
-                h = 31 * h + s.charAt(i);
-            }
-            h = 31 * h + ' ';
-        }
-        return h;
+    /** {@code [\p{L}\p{N}]}: a letter or any kind of number. */
+    private static boolean isWordChar(int c) {
+        return switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                 Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+            default -> false;
+        };
     }
 }

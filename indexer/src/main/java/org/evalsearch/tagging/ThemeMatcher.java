@@ -1,19 +1,24 @@
 package org.evalsearch.tagging;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.util.QueryBuilder;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.evalsearch.index.Analyzers;
 
 /**
- * Finds the themes a text is about by matching each theme's phrases with the search analysis (a Lucene
- * {@link MemoryIndex} per text, each phrase a phrase query), so "recruitment fee" matches "recruitment fees".
- * Phrases written in capitals are acronyms and match case-sensitively ("MIGRANT" the unit, not "migrant").
- * Thread-safe: the queries are immutable and each call builds its own index.
+ * Finds the themes a text is about by matching each theme's phrases with the search analysis, so "recruitment
+ * fee" matches "recruitment fees": the text is analysed once into its terms by position, and a phrase matches
+ * where its analysed terms stand at the same relative positions (what a Lucene phrase query with no slop
+ * matches). Phrases written in capitals are acronyms and match case-sensitively ("MIGRANT" the unit, not
+ * "migrant"). Thread-safe: the phrases are immutable and each call analyses into its own table.
  */
 public final class ThemeMatcher {
     private static final String FIELD = "text";
@@ -21,10 +26,13 @@ public final class ThemeMatcher {
     /** A phrase in capitals ("MIGRANT", "IOM") is an acronym: it must match in capitals, as a whole word. */
     private static final Pattern ACRONYM = Pattern.compile("[\\p{Lu}\\d&/-]{2,}");
 
-    /** One phrase of a theme: a query or, for an acronym, a case-sensitive pattern; and its weight. */
-    private record Phrase(Query query, Pattern acronym, int weight) {}
+    /**
+     * One phrase of a theme and its weight: either analysed terms (slot k holds the terms that may stand at
+     * {@code offsets[k]} positions after the first) or, for an acronym, the literal text.
+     */
+    private record Phrase(String[][] slots, int[] offsets, String acronym, int weight) {}
 
-    private record ThemeQueries(String id, List<Phrase> phrases) {}
+    private record ThemePhrases(String id, List<Phrase> phrases) {}
 
     /** Weight a theme needs: one specific phrase (2) or two different related phrases (1 each). */
     static final int NEEDED = 2;
@@ -32,27 +40,39 @@ public final class ThemeMatcher {
     static final int LONG_TEXT = 1500;
 
     private final Analyzer analyzer = Analyzers.english();
-    private final List<ThemeQueries> themes = new ArrayList<>();
+    private final List<ThemePhrases> themes = new ArrayList<>();
 
     public ThemeMatcher(Taxonomy taxonomy) {
-        QueryBuilder builder = new QueryBuilder(analyzer);
         for (Taxonomy.Theme t : taxonomy.themes()) {
             List<Phrase> phrases = new ArrayList<>();
-            t.phrases().forEach(x -> add(builder, x, NEEDED, phrases));
-            t.related().forEach(x -> add(builder, x, 1, phrases));
-            themes.add(new ThemeQueries(t.id(), List.copyOf(phrases)));
+            t.phrases().forEach(x -> add(x, NEEDED, phrases));
+            t.related().forEach(x -> add(x, 1, phrases));
+            themes.add(new ThemePhrases(t.id(), List.copyOf(phrases)));
         }
     }
 
-    private static void add(QueryBuilder builder, String phrase, int weight, List<Phrase> into) {
+    private void add(String phrase, int weight, List<Phrase> into) {
         if (ACRONYM.matcher(phrase).matches()) {
-            into.add(new Phrase(null, Pattern.compile("(?<![\\p{L}\\d])" + Pattern.quote(phrase) + "(?![\\p{L}\\d])"), weight));
+            into.add(new Phrase(null, null, phrase, weight));
             return;
         }
-        Query q = builder.createPhraseQuery(FIELD, phrase);
-        if (q != null) {
-            into.add(new Phrase(q, null, weight));
+        Terms terms = analyse(phrase);
+        if (terms.isEmpty()) {
+            return;
         }
+        List<String[]> slots = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
+        int first = -1;
+        for (int position = 0; position < terms.byPosition.size(); position++) {
+            List<String> there = terms.byPosition.get(position);
+            if (there != null) {
+                first = first < 0 ? position : first;
+                slots.add(there.toArray(String[]::new));
+                offsets.add(position - first);
+            }
+        }
+        into.add(new Phrase(slots.toArray(String[][]::new), offsets.stream().mapToInt(Integer::intValue).toArray(),
+                null, weight));
     }
 
     /** A long passage (a table, a merged section) needs more evidence that it is about a theme. */
@@ -65,14 +85,12 @@ public final class ThemeMatcher {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        MemoryIndex index = new MemoryIndex();
-        index.addField(FIELD, text, analyzer);
-        index.freeze();
+        Terms terms = analyse(text);
         List<ThemeScore> out = new ArrayList<>();
-        for (ThemeQueries t : themes) {
+        for (ThemePhrases t : themes) {
             int weight = 0;
             for (Phrase ph : t.phrases()) {
-                boolean hit = ph.query() != null ? index.search(ph.query()) > 0f : ph.acronym().matcher(text).find();
+                boolean hit = ph.acronym() != null ? containsWord(text, ph.acronym()) : terms.contains(ph);
                 if (hit) {
                     weight += ph.weight();
                 }
@@ -82,6 +100,103 @@ public final class ThemeMatcher {
             }
         }
         return out;
+    }
+
+    /** Whether {@code word} occurs in the text, not touching a letter or digit on either side. */
+    static boolean containsWord(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !isLetterOrAsciiDigit(text.charAt(at - 1)))
+                    && (end == text.length() || !isLetterOrAsciiDigit(text.codePointAt(end)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code [\p{L}\d]} of a Java regular expression: any letter, ASCII digits only. */
+    private static boolean isLetterOrAsciiDigit(int c) {
+        return Character.isLetter(c) || c >= '0' && c <= '9';
+    }
+
+    /** The analysed terms of a text by position. */
+    private Terms analyse(String text) {
+        Terms terms = new Terms();
+        try (TokenStream ts = analyzer.tokenStream(FIELD, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute inc = ts.addAttribute(PositionIncrementAttribute.class);
+            ts.reset();
+            int position = -1;
+            while (ts.incrementToken()) {
+                position += inc.getPositionIncrement();
+                terms.add(term.toString(), position);
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    /** Terms of a text: each term's positions, and the terms at each position (one, without stacked tokens). */
+    private static final class Terms {
+        final Map<String, List<Integer>> positions = new HashMap<>();
+        final List<List<String>> byPosition = new ArrayList<>();
+
+        void add(String term, int position) {
+            positions.computeIfAbsent(term, k -> new ArrayList<>(2)).add(position);
+            while (byPosition.size() <= position) {
+                byPosition.add(null);
+            }
+            List<String> there = byPosition.get(position);
+            if (there == null) {
+                byPosition.set(position, List.of(term));
+            } else {
+                List<String> more = new ArrayList<>(there);
+                more.add(term);
+                byPosition.set(position, more);
+            }
+        }
+
+        boolean isEmpty() {
+            return positions.isEmpty();
+        }
+
+        boolean contains(Phrase phrase) {
+            String[][] slots = phrase.slots();
+            for (String first : slots[0]) {
+                List<Integer> starts = positions.get(first);
+                if (starts == null) {
+                    continue;
+                }
+                for (int start : starts) {
+                    if (matchesFrom(phrase, start)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private boolean matchesFrom(Phrase phrase, int start) {
+            for (int k = 1; k < phrase.slots().length; k++) {
+                int at = start + phrase.offsets()[k];
+                List<String> there = at < byPosition.size() ? byPosition.get(at) : null;
+                if (there == null || !anyOf(phrase.slots()[k], there)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean anyOf(String[] wanted, List<String> there) {
+            for (String w : wanted) {
+                if (there.contains(w)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     public record ThemeScore(String theme, int weight) {}

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,17 +30,27 @@ public final class SpellingVariants {
 
     private static volatile SpellingVariants defaults;
 
-    /** Prefix to replacement, longest prefixes found first by searching from the word downwards. */
-    private final TreeMap<String, String> prefixes;
+    /**
+     * Prefix to replacement as a character trie: one walk along a word finds its longest listed prefix (this runs
+     * for every token indexed, where looking up each of the word's prefixes in turn was a visible cost).
+     */
+    private final Node prefixes = new Node();
     private final Map<String, String> words;
-    private final int shortest;
-    private final int longest;
+
+    private static final class Node {
+        final Map<Character, Node> next = new HashMap<>();
+        String replacement;
+    }
 
     SpellingVariants(Map<String, String> prefixes, Map<String, String> words) {
-        this.prefixes = new TreeMap<>(prefixes);
+        prefixes.forEach((prefix, replacement) -> {
+            Node n = this.prefixes;
+            for (int i = 0; i < prefix.length(); i++) {
+                n = n.next.computeIfAbsent(prefix.charAt(i), c -> new Node());
+            }
+            n.replacement = replacement;
+        });
         this.words = Map.copyOf(words);
-        this.shortest = prefixes.keySet().stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
-        this.longest = prefixes.keySet().stream().mapToInt(String::length).max().orElse(0);
     }
 
     /** The configured variants: the user's file when one is set, else the bundled one. Loaded once. */
@@ -98,15 +109,15 @@ public final class SpellingVariants {
         if (whole != null) {
             return whole;
         }
-        if (word.length() < shortest) {
-            return null;
-        }
-        for (int len = Math.min(w.length(), longest); len >= shortest; len--) {
-            String replacement = prefixes.get(w.substring(0, len));
-            if (replacement != null) {
-                return replacement + w.substring(len);
+        String replacement = null;
+        int replaced = 0;
+        Node n = prefixes;
+        for (int i = 0; i < w.length() && (n = n.next.get(w.charAt(i))) != null; i++) {
+            if (n.replacement != null) {
+                replacement = n.replacement;
+                replaced = i + 1;
             }
         }
-        return null;
+        return replacement == null ? null : replacement + w.substring(replaced);
     }
 }
