@@ -57,7 +57,9 @@ final class RunningTextFilter {
             Page p = pages.get(i);
             List<ExtractedPdf.Line> out = new ArrayList<>(p.lines().size());
             for (ExtractedPdf.Line l : p.lines()) {
-                if (!inMargin(l, p)) {
+                // a line opened by a raised note number is a footnote, however often its text ("Ibid.",
+                // "Interview with ILO staff.") recurs at the foot of pages
+                if (!inMargin(l, p) || l.leadingMarker() != null) {
                     out.add(l);
                     continue;
                 }
