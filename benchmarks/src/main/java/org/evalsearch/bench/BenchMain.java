@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** Entry point of the benchmarks jar; see benchmarks/README.md. */
 @Command(name = "benchmarks", mixinStandardHelpOptions = true,
-        subcommands = {BenchMain.Corpus.class, BenchRunner.class},
+        subcommands = {BenchMain.Corpus.class, BenchRunner.class, SearchProbe.class},
         description = "evalsearch benchmarks: scaled corpus, indexing, search in-process and over HTTP, load run.")
 public final class BenchMain implements Callable<Integer> {
 

@@ -39,8 +39,12 @@ final class InProcessSearch implements AutoCloseable {
     final List<String> substitutions = new ArrayList<>();
 
     InProcessSearch(Path index) throws IOException {
+        this(index, TIMEOUT_MS);
+    }
+
+    InProcessSearch(Path index, long timeoutMillis) throws IOException {
         this.access = IndexAccess.open(index, 3_600_000);
-        this.service = new SearchService(access, TIMEOUT_MS);
+        this.service = new SearchService(access, timeoutMillis);
     }
 
     /** The mix with every filter value present in this index, and the deep cursors computed. */
@@ -84,6 +88,15 @@ final class InProcessSearch implements AutoCloseable {
         }
         SearchResult r = service.search(request(q, cursors.get(q)));
         return r.total() + r.hits().size();
+    }
+
+    SearchService service() {
+        return service;
+    }
+
+    /** The request of a (resolved) query of the mix, with its deep cursor. */
+    SearchRequest request(QueryMix.Query q) {
+        return request(q, cursors.get(q));
     }
 
     private SearchRequest request(QueryMix.Query q, String cursor) {

@@ -8,6 +8,16 @@ import java.nio.file.Path;
 final class Machine {
     private Machine() {}
 
+    /** The 1, 5 and 15 minute load averages, or "?" off Linux. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     static String describe() {
         String cpu = "unknown CPU";
         long memKb = 0;

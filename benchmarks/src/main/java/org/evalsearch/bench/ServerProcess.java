@@ -32,9 +32,15 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(Path jar, Path index, Path corpus, String maxHeap, Path log) throws IOException,
             InterruptedException {
+        return start(jar, index, corpus, maxHeap, log, List.of());
+    }
+
+    static ServerProcess start(Path jar, Path index, Path corpus, String maxHeap, Path log, List<String> jvmArgs)
+            throws IOException, InterruptedException {
         int port = freePort();
-        List<String> cmd = new ArrayList<>(List.of(javaBin("java").toString(), "-Xmx" + maxHeap, "-jar",
-                jar.toString(), "--port", Integer.toString(port), "--index", index.toString(),
+        List<String> cmd = new ArrayList<>(List.of(javaBin("java").toString(), "-Xmx" + maxHeap));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--index", index.toString(),
                 "--corpus", corpus.toString()));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -70,6 +76,13 @@ final class ServerProcess implements AutoCloseable {
             throw new IOException("GET " + path + " -> " + r.statusCode() + ": " + r.body());
         }
         return r.body();
+    }
+
+    /** CPU time (user + system) the server process has used so far, from /proc (Linux clock ticks of 10 ms). */
+    long cpuNanos() throws IOException {
+        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
     }
 
     long pid() {

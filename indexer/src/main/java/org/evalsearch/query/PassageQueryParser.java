@@ -15,7 +15,6 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -159,7 +158,7 @@ public final class PassageQueryParser {
                 other.add(new TermQuery(DrillDownQuery.term(FACET_INDEX_FIELD, Schema.LANGUAGE, l)), BooleanClause.Occur.SHOULD);
             }
         }
-        return FunctionScoreQuery.boostByQuery(query, other.build(), OTHER_LANGUAGE_WEIGHT);
+        return new BoostWhereQuery(query, other.build(), OTHER_LANGUAGE_WEIGHT);
     }
 
     private Query topicQuery(String topic) throws ParseException {

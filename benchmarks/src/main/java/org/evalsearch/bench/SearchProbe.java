@@ -1,0 +1,179 @@
+package org.evalsearch.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.evalsearch.api.SearchApp;
+import org.evalsearch.query.SearchFilters;
+import org.evalsearch.search.SearchRequest;
+import org.evalsearch.search.SearchResult;
+import org.evalsearch.search.SortOrder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Only the search part, on one existing index, for profiling a change: the mix in-process (wall and CPU per
+ * kind), optionally the server over HTTP with its CPU per request (from /proc, which a busy machine does not
+ * inflate the way it inflates wall time), and optionally every answer written out to compare before and after.
+ */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = "Time the query mix on one existing index (in-process, and over HTTP with --server-jar).")
+final class SearchProbe implements Callable<Integer> {
+
+    @Option(names = "--index", required = true, description = "An existing index.")
+    Path index;
+
+    @Option(names = "--corpus", defaultValue = "corpus", description = "Corpus folder the server is given.")
+    Path corpus;
+
+    @Option(names = "--inprocess-seconds", defaultValue = "8", description = "0 skips the in-process run.")
+    double inProcessSeconds;
+
+    @Option(names = "--timeout-ms", defaultValue = "30000", description = "Time budget of one in-process search: "
+            + "longer than the server's 2 s, so that a busy machine does not cut a measured search short.")
+    long timeoutMillis;
+
+    @Option(names = "--server-jar", description = "Also start this server jar and load it over HTTP.")
+    Path serverJar;
+
+    @Option(names = "--server-heap", defaultValue = "256m")
+    String serverHeap;
+
+    @Option(names = "--server-jvm-args", split = " ", description = "Extra JVM options of the server (e.g. JFR).")
+    List<String> serverJvmArgs = new ArrayList<>();
+
+    @Option(names = "--connections", split = ",", defaultValue = "1,50")
+    List<Integer> connections;
+
+    @Option(names = "--http-seconds", defaultValue = "8", description = "Per connection count.")
+    double httpSeconds;
+
+    @Option(names = "--dump", description = "Write every answer of the mix and of --dump-queries (JSON lines, "
+            + "without took_ms) to this file, to compare answers before and after a change.")
+    Path dump;
+
+    @Option(names = "--dump-queries", description = "JSON lines with 'query' and optional 'filters' "
+            + "(e.g. the gold queries), each dumped plain, grouped by report and on page 2.")
+    Path dumpQueries;
+
+    @Override
+    public Integer call() throws Exception {
+        BenchRunner.log("load average %s", Machine.loadAverage());
+        List<QueryMix.Query> mix;
+        try (InProcessSearch search = new InProcessSearch(index, timeoutMillis)) {
+            mix = search.resolve(QueryMix.queries());
+            if (dump != null) {
+                dumpAnswers(search, mix);
+            }
+            if (inProcessSeconds > 0) {
+                SearchBench.InProcessResult r = SearchBench.inProcess(search, mix, 3, inProcessSeconds);
+                System.out.println(inProcessTable(r));
+            }
+        }
+        if (serverJar != null) {
+            http(mix);
+        }
+        BenchRunner.log("load average %s", Machine.loadAverage());
+        return 0;
+    }
+
+    private static String inProcessTable(SearchBench.InProcessResult r) {
+        StringBuilder s = new StringBuilder("| kind | CPU p50 | CPU mean | wall p50 | wall p99 |\n|---|---|---|---|---|\n");
+        Latencies cpuAll = new Latencies();
+        r.byKind().forEach((kind, wall) -> {
+            Latencies cpu = r.cpuByKind().get(kind);
+            cpuAll.addAll(cpu);
+            s.append(String.format("| %s | %.2f | %.2f | %.2f | %.2f |%n", kind, cpu.percentileMs(50), cpu.meanMs(),
+                    wall.percentileMs(50), wall.percentileMs(99)));
+        });
+        s.append(String.format("| all | %.2f | %.2f | %.2f | %.2f |%n", cpuAll.percentileMs(50), cpuAll.meanMs(),
+                r.all().percentileMs(50), r.all().percentileMs(99)));
+        s.append(String.format("in-process: %d queries, %.0f q/s on one thread, CPU mean %.2f ms/query%n",
+                r.all().count(), r.queriesPerSecond(), cpuAll.meanMs()));
+        return s.toString();
+    }
+
+    private void http(List<QueryMix.Query> mix) throws Exception {
+        List<String> jvm = serverJvmArgs.stream().filter(a -> !a.isBlank()).toList();
+        Path log = Files.createTempFile("evalsearch-probe-server", ".log");
+        try (ServerProcess server = ServerProcess.start(serverJar, index, corpus, serverHeap, log, jvm)) {
+            System.out.printf("server start-up to first /api/health 200: %.2f s (log %s)%n", server.startupSeconds, log);
+            List<HttpLoad.Request> requests = SearchBench.httpRequests(server, mix);
+            HttpLoad load = new HttpLoad("127.0.0.1", server.port, requests);
+            load.run(8, 3, 0);
+            System.out.println("| connections | req/s | p50 | p99 | server CPU ms/req | failed |\n|---|---|---|---|---|---|");
+            Map<String, Latencies> oneConnection = null;
+            for (int c : connections) {
+                long cpu0 = server.cpuNanos();
+                HttpLoad.Result r = load.run(c, httpSeconds, 0);
+                double cpuMs = (server.cpuNanos() - cpu0) / 1e6 / Math.max(1, r.requests());
+                System.out.printf("| %d | %.0f | %.2f | %.2f | %.2f | %d %s |%n", c, r.requestsPerSecond(),
+                        r.all().percentileMs(50), r.all().percentileMs(99), cpuMs, r.failures(),
+                        r.failureReasons().isEmpty() ? "" : r.failureReasons());
+                if (c == 1) {
+                    oneConnection = r.byKind();
+                }
+            }
+            if (oneConnection != null) {
+                System.out.println("\n| kind (1 connection) | HTTP p50 |\n|---|---|");
+                oneConnection.forEach((k, l) -> System.out.printf("| %s | %.2f |%n", k, l.percentileMs(50)));
+            }
+        }
+    }
+
+    /** Every answer, without the time it took, one JSON line per request. */
+    private void dumpAnswers(InProcessSearch search, List<QueryMix.Query> mix) throws IOException {
+        ObjectMapper json = SearchApp.json();
+        List<SearchRequest> requests = new ArrayList<>();
+        for (QueryMix.Query q : mix) {
+            if (q.kind() != QueryMix.Kind.EXPORT_1000) {
+                requests.add(search.request(q));
+            }
+        }
+        if (dumpQueries != null) {
+            for (String line : Files.readAllLines(dumpQueries, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                var node = json.readTree(line);
+                Map<String, List<String>> filters = new LinkedHashMap<>();
+                if (node.has("filters")) {
+                    node.get("filters").properties().forEach(e -> filters.put(e.getKey(),
+                            e.getValue().isArray() ? json.convertValue(e.getValue(), List.class)
+                                    : List.of(e.getValue().asText())));
+                }
+                String q = node.get("query").asText();
+                SearchFilters f = SearchFilters.of(filters);
+                requests.add(new SearchRequest(q, f, 10, SortOrder.RELEVANCE, null, false, true, true));
+                requests.add(new SearchRequest(q, SearchFilters.of(Map.of()), 10, SortOrder.RELEVANCE, null, true,
+                        true, true));
+                SearchResult first = search.service().search(
+                        new SearchRequest(q, f, 10, SortOrder.RELEVANCE, null, false, true, true));
+                if (first.nextCursor() != null) {
+                    requests.add(new SearchRequest(q, f, 10, SortOrder.RELEVANCE, first.nextCursor(), false, true,
+                            true));
+                }
+            }
+        }
+        try (BufferedWriter out = Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
+            for (SearchRequest req : requests) {
+                ObjectNode answer = json.valueToTree(search.service().search(req));
+                answer.remove("took_ms");
+                answer.put("request", req.q() + " " + req.filters().values() + (req.groupByDoc() ? " group" : "")
+                        + (req.cursor() != null ? " page2" : ""));
+                out.write(json.writeValueAsString(answer));
+                out.newLine();
+            }
+        }
+        System.out.printf("%d answers written to %s%n", requests.size(), dump);
+    }
+}
