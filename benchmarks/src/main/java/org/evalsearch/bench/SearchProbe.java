@@ -139,6 +139,15 @@ final class SearchProbe implements Callable<Integer> {
                 requests.add(search.request(q));
             }
         }
+        // several filters at once: each filtered facet is counted without its own filter
+        Map<String, List<String>> two = new LinkedHashMap<>();
+        two.put("type", List.of("recommendation", "finding"));
+        two.put("year", List.of("2010-2021"));
+        for (String q : List.of("", "migration", "\"social dialogue\"")) {
+            requests.add(new SearchRequest(q, SearchFilters.of(two), 10, SortOrder.RELEVANCE, null, false, true, true));
+            requests.add(new SearchRequest(q, SearchFilters.of(two), 10, SortOrder.YEAR_DESC, null, true, false,
+                    true));
+        }
         if (dumpQueries != null) {
             for (String line : Files.readAllLines(dumpQueries, StandardCharsets.UTF_8)) {
                 if (line.isBlank()) {

@@ -22,25 +22,35 @@ import org.evalsearch.index.Schema;
 public final class FacetCounts {
     private FacetCounts() {}
 
-    public static Map<String, List<FacetValue>> of(Facets facets, IndexView view) throws IOException {
+    /** Passages per global ordinal of the facet field, for one dimension (other dimensions' slots unread). */
+    interface OrdinalCountsOfDim {
+        int[] of(String dim);
+    }
+
+    /** Every dimension from counts by global ordinal (see {@link OrdinalCounts}). */
+    static Map<String, List<FacetValue>> of(OrdinalCountsOfDim byOrd, IndexView view) throws IOException {
+        SortedSetDocValuesReaderState state = view.facetState();
         Map<String, List<FacetValue>> out = new LinkedHashMap<>();
         for (String dim : Schema.FACETS) {
-            out.put(dim, dim.equals(Schema.YEAR) ? years(facets, view) : values(facets, dim, view));
+            Map<String, Long> counts = counts(byOrd.of(dim), dim, state);
+            out.put(dim, dim.equals(Schema.YEAR) ? years(counts, view) : values(counts, dim, view));
         }
         return out;
     }
 
     /** The counts of one dimension, most frequent first; empty when no passage has the dimension. */
     public static List<FacetValue> values(Facets facets, String dim, IndexView view) throws IOException {
-        Map<String, Long> counts = counts(facets, dim, view.facetState());
+        return values(counts(facets, dim, view.facetState()), dim, view);
+    }
+
+    private static List<FacetValue> values(Map<String, Long> counts, String dim, IndexView view) {
         List<FacetValue> list = new ArrayList<>(counts.size());
         counts.forEach((v, c) -> list.add(new FacetValue(v, FacetLabels.label(dim, v, view.reports()), c)));
         list.sort(Comparator.comparingLong(FacetValue::count).reversed().thenComparing(FacetValue::value));
         return list;
     }
 
-    private static List<FacetValue> years(Facets facets, IndexView view) throws IOException {
-        Map<String, Long> counts = counts(facets, Schema.YEAR, view.facetState());
+    private static List<FacetValue> years(Map<String, Long> counts, IndexView view) throws IOException {
         List<Integer> present = indexedValues(view.facetState(), Schema.YEAR).stream()
                 .map(Integer::parseInt).sorted().toList();
         List<FacetValue> list = new ArrayList<>();
@@ -63,6 +73,27 @@ public final class FacetCounts {
         if (r != null) {
             for (LabelAndValue lv : r.labelValues) {
                 counts.put(lv.label, lv.value.longValue());
+            }
+        }
+        return counts;
+    }
+
+    /** The non-zero counts of one dimension's values, from counts by global ordinal. */
+    private static Map<String, Long> counts(int[] byOrd, String dim, SortedSetDocValuesReaderState state)
+            throws IOException {
+        Map<String, Long> counts = new HashMap<>();
+        SortedSetDocValuesReaderState.OrdRange range = state == null ? null : state.getOrdRange(dim);
+        if (range == null) {
+            return counts;
+        }
+        SortedSetDocValues dv = null;
+        for (int ord = range.start(); ord <= range.end(); ord++) {
+            if (byOrd[ord] > 0) {
+                if (dv == null) {
+                    dv = state.getDocValues();
+                }
+                String[] path = FacetsConfig.stringToPath(dv.lookupOrd(ord).utf8ToString());
+                counts.put(path[path.length - 1], (long) byOrd[ord]);
             }
         }
         return counts;

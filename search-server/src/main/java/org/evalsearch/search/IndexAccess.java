@@ -179,7 +179,7 @@ public final class IndexAccess implements Closeable {
      * The reader checks this while it enumerates terms (wildcard, fuzzy and regexp expansion) and reads points
      * and doc values: work the searcher's own timeout, which only watches the scoring loop, does not see.
      */
-    private static boolean pastDeadline() {
+    static boolean pastDeadline() {
         Long deadline = DEADLINE.get();
         return deadline != null && System.nanoTime() - deadline > 0;
     }

@@ -34,7 +34,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.evalsearch.index.PassageRecord;
 import org.evalsearch.index.Schema;
 import org.evalsearch.query.InvalidQueryException;
@@ -71,6 +70,7 @@ public final class SearchService {
     private final FacetsConfig facetsConfig = Schema.facetsConfig();
     private final long timeoutMillis;
     private final Spelling spelling = new Spelling();
+    private final FacetOrdinals ordinals = new FacetOrdinals(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
     private final Suggestions suggestions = new Suggestions(this);
 
     public SearchService(IndexAccess index, long timeoutMillis) {
@@ -177,7 +177,7 @@ public final class SearchService {
                     TOTAL_HITS_THRESHOLD));
             TopFieldCollector.populateScores(top.scoreDocs, searcher, ddq);
             boolean timedOut = searcher.timedOut();
-            Counted counted = timedOut ? null : facets(view, ddq);
+            Counted counted = timedOut ? null : facets(view, ddq, req.filters());
             Map<String, List<FacetValue>> facets = counted == null ? Map.of() : counted.facets();
             long total = counted == null ? top.totalHits.value() : counted.total();
             List<ScoreDoc> matches = List.of(top.scoreDocs);
@@ -250,17 +250,26 @@ public final class SearchService {
     /**
      * Facet counts where each filtered facet is counted without its own filter (DrillSideways). Run only after
      * the hits were found within the time budget: DrillSideways cannot run under Lucene's query timeout, so
-     * that first pass is what bounds the cost of a query.
+     * that first pass is what bounds the cost of a query. Counted from {@link FacetOrdinals} arrays.
      */
-    private Counted facets(IndexView view, DrillDownQuery ddq) throws IOException {
+    private Counted facets(IndexView view, DrillDownQuery ddq, SearchFilters filters) throws IOException {
         if (view.facetState() == null) {
             return null;
         }
         IndexSearcher searcher = view.searcher();
         view.startSecondPhase();
+        OrdinalCounts counting = new OrdinalCounts(ordinals, view.facetState());
+        List<String> filtered = List.copyOf(filters.values().keySet());
         DrillSideways ds = new DrillSideways(searcher, facetsConfig, view.facetState());
-        var r = ds.search(ddq, new TotalHitCountCollectorManager(searcher.getSlices()));
-        return new Counted(FacetCounts.of(r.facets, view), r.collectorResult);
+        DrillSideways.Result<OrdinalCounts.Counts, OrdinalCounts.Counts> r = ds.search(ddq, counting,
+                filtered.stream().map(dim -> counting).toList());
+        Map<String, int[]> byDim = new HashMap<>();
+        for (int i = 0; i < filtered.size(); i++) {
+            byDim.put(filtered.get(i), r.drillSidewaysResults().get(i).byOrd());
+        }
+        int[] drillDown = r.drillDownResult().byOrd();
+        return new Counted(FacetCounts.of(dim -> byDim.getOrDefault(dim, drillDown), view),
+                r.drillDownResult().hits());
     }
 
     /** The facet pass: counts per facet, and how many passages match every filter. */
