@@ -23,6 +23,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.evalsearch.index.Analyzers;
 import org.evalsearch.index.Schema;
 
@@ -54,7 +55,9 @@ public final class PseudoRelevanceFeedback {
         if (query instanceof MatchAllDocsQuery) {
             return query;
         }
-        ScoreDoc[] top = searcher.search(restrict.apply(query), FEEDBACK_PASSAGES).scoreDocs;
+        // counting stops at the passages wanted, so that the search skips those that cannot be among them
+        ScoreDoc[] top = searcher.search(restrict.apply(query),
+                new TopScoreDocCollectorManager(FEEDBACK_PASSAGES, null, FEEDBACK_PASSAGES)).scoreDocs;
         if (top.length == 0 || top[0].score <= 0) {
             return query;
         }

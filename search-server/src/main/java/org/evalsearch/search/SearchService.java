@@ -59,8 +59,6 @@ public final class SearchService {
             Schema.THEME, FacetLabels.themeIds());
     /** How many top passages grouping by report looks at. */
     static final int GROUP_WINDOW = 1000;
-    /** Matches counted exactly by the ranking pass before it may skip non-competitive ones (Lucene's default). */
-    private static final int TOTAL_HITS_THRESHOLD = 1000;
     private static final int FEW_HITS = 3;
     private static final int EXPORT_BATCH = 500;
 
@@ -171,10 +169,9 @@ public final class SearchService {
             DrillDownQuery ddq = req.filters().drillDown(baseQuery(ranked, req.fold()), facetsConfig);
             int window = req.groupByDoc() ? GROUP_WINDOW : req.size() * NumberedItems.WINDOW_FACTOR + 1;
             IndexSearcher searcher = view.searcher();
-            // ranking stops counting at a threshold so that it can skip passages that cannot reach the page;
-            // the exact total comes from the facet pass, which visits every match anyway
-            TopFieldDocs top = searcher.search(ddq, new TopFieldCollectorManager(sort, window, after,
-                    TOTAL_HITS_THRESHOLD));
+            // ranking counts no further than the window, so that it skips passages that cannot reach it from
+            // the start; the exact total comes from the facet pass, which visits every match anyway
+            TopFieldDocs top = searcher.search(ddq, new TopFieldCollectorManager(sort, window, after, window));
             TopFieldCollector.populateScores(top.scoreDocs, searcher, ddq);
             boolean timedOut = searcher.timedOut();
             Counted counted = timedOut ? null : facets(view, ddq, req.filters());
@@ -227,7 +224,7 @@ public final class SearchService {
             if (page.size() == size) {
                 return new ItemPage(page, from);
             }
-            matches = searcher.search(query, new TopFieldCollectorManager(sort, window, from, TOTAL_HITS_THRESHOLD)).scoreDocs;
+            matches = searcher.search(query, new TopFieldCollectorManager(sort, window, from, window)).scoreDocs;
             TopFieldCollector.populateScores(matches, searcher, query);
         }
     }
