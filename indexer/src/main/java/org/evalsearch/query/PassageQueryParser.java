@@ -139,8 +139,7 @@ public final class PassageQueryParser {
             Query query = hasTopic || !intent.preferred().isEmpty() ? b.build() : new MatchAllDocsQuery();
             if (hasTopic) {
                 query = preferLanguage(query, QueryLanguage.guess(intent.topic()));
-                query = FunctionScoreQuery.boostByQuery(query, new TermQuery(new Term(Schema.ROLE, Schema.LEAD_IN)),
-                        LEAD_IN_WEIGHT);
+                query = new BoostWhereQuery(query, new TermQuery(new Term(Schema.ROLE, Schema.LEAD_IN)), LEAD_IN_WEIGHT);
             }
             return new ParsedQuery(query, intent.topic(), intent.preferred(), intent.intentWords());
         } catch (ParseException e) {
