@@ -2,6 +2,7 @@ package org.evalsearch.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.InflaterInputStream;
@@ -17,9 +18,14 @@ import org.apache.pdfbox.pdmodel.PDPage;
  * Rejects a decompression bomb before extraction: each page's Flate-compressed content streams are inflated only
  * to count their bytes, stopping at the limit. A real page's content is kilobytes to a few megabytes; a bomb's is
  * gigabytes of padding that would otherwise be parsed to the end (inflating 100 MB to count it takes well under a
- * second). Streams with other filters are left to the time budget.
+ * second). Streams with other filters are left to the time budget. A page whose compressed content is too small to
+ * reach the limit at Deflate's highest possible ratio is not inflated: the check would otherwise inflate every
+ * page once more than extraction does.
  */
 final class InflateGuard {
+    /** Deflate expands at most 1032 times (a 258-byte match takes at least 2 bits); with a margin. */
+    static final int MAX_INFLATE_RATIO = 1100;
+
     private InflateGuard() {}
 
     static void check(PDDocument doc, long maxBytesPerPage, Cancellation cancellation) throws IOException {
@@ -27,8 +33,12 @@ final class InflateGuard {
         for (PDPage page : doc.getPages()) {
             number++;
             cancellation.check();
+            List<COSStream> streams = contentStreams(page);
+            if (rawFlateBytes(streams) * MAX_INFLATE_RATIO <= maxBytesPerPage) {
+                continue;
+            }
             long total = 0;
-            for (COSStream stream : contentStreams(page)) {
+            for (COSStream stream : streams) {
                 total += inflatedSize(stream, maxBytesPerPage - total + 1);
                 if (total > maxBytesPerPage) {
                     throw new RejectedPdfException(("page %d content inflates to more than %d MB (a decompression "
@@ -51,6 +61,19 @@ final class InflateGuard {
             }
         }
         return streams;
+    }
+
+    /** The compressed size of the Flate-only streams, as stored in the file (not as their /Length claims). */
+    private static long rawFlateBytes(List<COSStream> streams) throws IOException {
+        long n = 0;
+        for (COSStream stream : streams) {
+            if (flateOnly(stream.getFilters())) {
+                try (InputStream raw = stream.createRawInputStream()) {
+                    n += raw.transferTo(OutputStream.nullOutputStream());
+                }
+            }
+        }
+        return n;
     }
 
     /** Bytes the stream inflates to, counted up to {@code atMost}; 0 when it is not (only) Flate-compressed. */

@@ -14,6 +14,7 @@ import org.evalsearch.structure.Passage;
  * gave a shorter path, so a chapter's label reaches every subsection.
  */
 final class Headings {
+    private static final Pattern LEADING_DECORATION = Pattern.compile("^[\\W_]+");
     private static final Pattern NUMBER = Pattern.compile(
             "^[\\W_&&[^(]]*((?:\\d{1,2}(?:\\.\\d{1,2}){0,4})|[IVX]{1,5}|[A-H])[.):]?\\s+(?=\\S)");
     private static final Pattern RECOMMENDATION_LABEL = Pattern.compile(
@@ -33,7 +34,7 @@ final class Headings {
     static String words(String heading) {
         Matcher m = NUMBER.matcher(heading);
         String s = m.find() && Character.isDigit(m.group(1).charAt(0)) ? heading.substring(m.end()) : heading;
-        return s.replaceAll("^[\\W_]+", "").strip();
+        return LEADING_DECORATION.matcher(s).replaceAll("").strip();
     }
 
     /** The decimal numbering of a heading ("4.1.3"), or null. */

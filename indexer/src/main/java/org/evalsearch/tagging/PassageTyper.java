@@ -2,8 +2,10 @@ package org.evalsearch.tagging;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +49,14 @@ final class PassageTyper {
     private static final Pattern EARLIER_EVALUATION = Pattern.compile(
             "\\b(\\d{4}|previous|earlier|past|prior|last)\\s+(\\w+\\s+)?evaluations?\\b", Pattern.CASE_INSENSITIVE);
 
+    private static final Pattern ANNOUNCING_WORD = Pattern.compile("\\b(below|as follows|following)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern LEADING_DECORATION = Pattern.compile("^[\\W_&&[^(]]+");
+    private static final Pattern THREE_LETTERS = Pattern.compile("\\p{L}{3}");
+    private static final Pattern TITLE_WORD_BREAK = Pattern.compile("[\\s/–-]+");
+    private static final Pattern NON_LETTER = Pattern.compile("[^\\p{L}]");
+
     private final CueBook cues;
 
     PassageTyper(CueBook cues) {
@@ -55,6 +65,8 @@ final class PassageTyper {
 
     List<Typed> type(List<Passage> passages) {
         List<Typed> out = new ArrayList<>(passages.size());
+        // most passages share their section path with the one before: what the path says is read once
+        Map<List<String>, Context> resolved = new HashMap<>();
         Headings headings = Headings.tracker();
         List<String> prevPath = null;
         String pseudo = null;          // a heading-like paragraph in force below the section path
@@ -84,7 +96,7 @@ final class PassageTyper {
             }
             boolean headingLike = isHeadingLike(p, text);
             if (headingLike) {
-                Context own = resolve(List.of(text));
+                Context own = resolved.computeIfAbsent(List.of(text), this::resolve);
                 boolean decides = own.type() != null || own.contents() || own.response() || own.headingNumber() != null
                         || cues.any("heading.weak", Headings.words(text));
                 if (decides || pseudo != null && titleLike(text)) {
@@ -99,7 +111,7 @@ final class PassageTyper {
             if (pseudo != null) {
                 all.add(pseudo);
             }
-            Context ctx = resolve(all);
+            Context ctx = resolved.computeIfAbsent(List.copyOf(all), this::resolve);
 
             // A passage that starts mid-sentence continues the one before it (a paragraph split by a page break).
             if (prev != null && startsLowercase(text) && !endsSentence(prevText) && p.kind() != Passage.Kind.LIST_ITEM
@@ -321,9 +333,9 @@ final class PassageTyper {
     private Announcement announcement(String text) {
         String[] sentences = SENTENCE_END.split(text);
         String last = sentences[sentences.length - 1].strip();
-        boolean shaped = last.matches("(?is).*\\b(below|as follows|following)\\b.*")
+        boolean shaped = ANNOUNCING_WORD.matcher(last).find()
                 || last.endsWith(":") && OWN_WORK.matcher(last).find();
-        if (!shaped || last.split("\\s+").length > 25 || cues.any("announce.not", last)
+        if (!shaped || WHITESPACE.split(last).length > 25 || cues.any("announce.not", last)
                 || EARLIER_EVALUATION.matcher(last).find()) {
             return null;
         }
@@ -376,13 +388,13 @@ final class PassageTyper {
         if (p.kind() != Passage.Kind.PARAGRAPH || text.length() > 100 || text.length() < 3) {
             return false;
         }
-        String t = text.replaceAll("^[\\W_&&[^(]]+", "");
+        String t = LEADING_DECORATION.matcher(text).replaceAll("");
         if (t.isEmpty() || !(Character.isUpperCase(t.charAt(0)) || Character.isDigit(t.charAt(0)))) {
             return false;
         }
         char last = t.charAt(t.length() - 1);
-        int words = t.split("\\s+").length;
-        if (".,;".indexOf(last) >= 0 || last == ':' && words > 4 || words > 12 || !t.matches("(?s).*\\p{L}{3}.*")) {
+        int words = WHITESPACE.split(t).length;
+        if (".,;".indexOf(last) >= 0 || last == ':' && words > 4 || words > 12 || !THREE_LETTERS.matcher(t).find()) {
             return false;
         }
         return !Character.isDigit(last) || Headings.recommendationNumber(t) != null;
@@ -391,8 +403,8 @@ final class PassageTyper {
     /** Most longer words capitalised, as in "Evaluation of the GMS Triangle Project" (not a sentence). */
     private static boolean titleLike(String text) {
         int longer = 0, capitalised = 0;
-        for (String w : text.split("[\\s/–-]+")) {
-            String letters = w.replaceAll("[^\\p{L}]", "");
+        for (String w : TITLE_WORD_BREAK.split(text)) {
+            String letters = NON_LETTER.matcher(w).replaceAll("");
             if (letters.length() > 3) {
                 longer++;
                 if (Character.isUpperCase(letters.charAt(0))) {
