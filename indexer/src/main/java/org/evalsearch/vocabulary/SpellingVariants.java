@@ -31,26 +31,30 @@ public final class SpellingVariants {
     private static volatile SpellingVariants defaults;
 
     /**
-     * Prefix to replacement as a character trie: one walk along a word finds its longest listed prefix (this runs
-     * for every token indexed, where looking up each of the word's prefixes in turn was a visible cost).
+     * Prefixes and whole words as one character trie: one walk along a word finds its longest listed prefix and
+     * whether it is listed whole, without making a string of it (this runs for every token indexed, where looking
+     * up each of the word's prefixes in turn was a visible cost).
      */
-    private final Node prefixes = new Node();
-    private final Map<String, String> words;
+    private final Node trie = new Node();
 
     private static final class Node {
         final Map<Character, Node> next = new HashMap<>();
-        String replacement;
+        /** The replacement of the prefix that ends here, and of the whole word that ends here. */
+        String prefix;
+        String whole;
     }
 
     SpellingVariants(Map<String, String> prefixes, Map<String, String> words) {
-        prefixes.forEach((prefix, replacement) -> {
-            Node n = this.prefixes;
-            for (int i = 0; i < prefix.length(); i++) {
-                n = n.next.computeIfAbsent(prefix.charAt(i), c -> new Node());
-            }
-            n.replacement = replacement;
-        });
-        this.words = Map.copyOf(words);
+        prefixes.forEach((prefix, replacement) -> node(prefix).prefix = replacement);
+        words.forEach((word, replacement) -> node(word).whole = replacement);
+    }
+
+    private Node node(String key) {
+        Node n = trie;
+        for (int i = 0; i < key.length(); i++) {
+            n = n.next.computeIfAbsent(key.charAt(i), c -> new Node());
+        }
+        return n;
     }
 
     /** The configured variants: the user's file when one is set, else the bundled one. Loaded once. */
@@ -104,20 +108,19 @@ public final class SpellingVariants {
      * when no prefix applies.
      */
     public String normalise(CharSequence word) {
-        String w = word.toString();
-        String whole = words.get(w);
-        if (whole != null) {
-            return whole;
-        }
         String replacement = null;
         int replaced = 0;
-        Node n = prefixes;
-        for (int i = 0; i < w.length() && (n = n.next.get(w.charAt(i))) != null; i++) {
-            if (n.replacement != null) {
-                replacement = n.replacement;
+        Node n = trie;
+        int i = 0;
+        for (; i < word.length() && (n = n.next.get(word.charAt(i))) != null; i++) {
+            if (n.prefix != null) {
+                replacement = n.prefix;
                 replaced = i + 1;
             }
         }
-        return replacement == null ? null : replacement + w.substring(replaced);
+        if (i == word.length() && n != null && n.whole != null) {
+            return n.whole;
+        }
+        return replacement == null ? null : replacement + word.subSequence(replaced, word.length());
     }
 }
