@@ -38,8 +38,9 @@ final class SearchProbe implements Callable<Integer> {
     @Option(names = "--inprocess-seconds", defaultValue = "8", description = "0 skips the in-process run.")
     double inProcessSeconds;
 
-    @Option(names = "--timeout-ms", defaultValue = "30000", description = "Time budget of one in-process search: "
-            + "longer than the server's 2 s, so that a busy machine does not cut a measured search short.")
+    @Option(names = "--timeout-ms", defaultValue = "30000", description = "Time budget of one search, in-process "
+            + "and in the server: longer than the server's 2 s, so that a busy machine does not cut a measured search "
+            + "short.")
     long timeoutMillis;
 
     @Option(names = "--server-jar", description = "Also start this server jar and load it over HTTP.")
@@ -77,6 +78,7 @@ final class SearchProbe implements Callable<Integer> {
             if (inProcessSeconds > 0) {
                 SearchBench.InProcessResult r = SearchBench.inProcess(search, mix, 3, inProcessSeconds);
                 System.out.println(inProcessTable(r));
+                System.out.println(jsonCost(search, mix));
             }
         }
         if (serverJar != null) {
@@ -102,10 +104,35 @@ final class SearchProbe implements Callable<Integer> {
         return s.toString();
     }
 
+    /** What writing the answers as the API's JSON costs, the part of the HTTP overhead that grows with answers. */
+    private static String jsonCost(InProcessSearch search, List<QueryMix.Query> mix) throws IOException {
+        ObjectMapper json = SearchApp.json();
+        List<SearchResult> answers = new ArrayList<>();
+        for (QueryMix.Query q : mix) {
+            if (q.kind() != QueryMix.Kind.EXPORT_1000) {
+                answers.add(search.service().search(search.request(q)));
+            }
+        }
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long bytes = 0;
+        int rounds = 0;
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long end = System.nanoTime() + 3_000_000_000L;
+        for (; System.nanoTime() < end; rounds++) {
+            for (SearchResult a : answers) {
+                bytes += json.writeValueAsBytes(a).length;
+            }
+        }
+        double perAnswer = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / ((double) rounds * answers.size());
+        return String.format("JSON: %.2f ms CPU and %.0f KB per search answer (mean over the mix)%n", perAnswer,
+                bytes / 1024.0 / rounds / answers.size());
+    }
+
     private void http(List<QueryMix.Query> mix) throws Exception {
         List<String> jvm = serverJvmArgs.stream().filter(a -> !a.isBlank()).toList();
         Path log = Files.createTempFile("evalsearch-probe-server", ".log");
-        try (ServerProcess server = ServerProcess.start(serverJar, index, corpus, serverHeap, log, jvm)) {
+        try (ServerProcess server = ServerProcess.start(serverJar, index, corpus, serverHeap, log, jvm,
+                List.of("--query-timeout-ms", Long.toString(timeoutMillis)))) {
             System.out.printf("server start-up to first /api/health 200: %.2f s (log %s)%n", server.startupSeconds, log);
             List<HttpLoad.Request> requests = SearchBench.httpRequests(server, mix);
             HttpLoad load = new HttpLoad("127.0.0.1", server.port, requests);

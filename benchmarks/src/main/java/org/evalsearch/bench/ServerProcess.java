@@ -32,16 +32,17 @@ final class ServerProcess implements AutoCloseable {
 
     static ServerProcess start(Path jar, Path index, Path corpus, String maxHeap, Path log) throws IOException,
             InterruptedException {
-        return start(jar, index, corpus, maxHeap, log, List.of());
+        return start(jar, index, corpus, maxHeap, log, List.of(), List.of());
     }
 
-    static ServerProcess start(Path jar, Path index, Path corpus, String maxHeap, Path log, List<String> jvmArgs)
-            throws IOException, InterruptedException {
+    static ServerProcess start(Path jar, Path index, Path corpus, String maxHeap, Path log, List<String> jvmArgs,
+                               List<String> serverArgs) throws IOException, InterruptedException {
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(javaBin("java").toString(), "-Xmx" + maxHeap));
         cmd.addAll(jvmArgs);
         cmd.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port), "--index", index.toString(),
                 "--corpus", corpus.toString()));
+        cmd.addAll(serverArgs);
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
@@ -45,7 +47,8 @@ public final class IndexAccess implements Closeable {
 
     private final Path indexDir;
     private final Directory dir;
-    private final SearcherManager manager;
+    /** Complete once the first reader is open (at once for {@link #open}). */
+    private final CompletableFuture<SearcherManager> manager;
     private final ScheduledExecutorService refresher;
     private volatile ReaderFacts facts;
     private final Semaphore turns = new Semaphore(CONCURRENT_SEARCHES, true);
@@ -54,7 +57,8 @@ public final class IndexAccess implements Closeable {
     private record ReaderFacts(IndexReader reader, SortedSetDocValuesReaderState facetState,
                                Map<String, ReportMeta> reports, Instant committed) {}
 
-    private IndexAccess(Path indexDir, Directory dir, SearcherManager manager, long refreshMillis) {
+    private IndexAccess(Path indexDir, Directory dir, CompletableFuture<SearcherManager> manager,
+                        long refreshMillis) {
         this.indexDir = indexDir;
         this.dir = dir;
         this.manager = manager;
@@ -68,19 +72,75 @@ public final class IndexAccess implements Closeable {
 
     /** Opens an existing index; {@code refreshMillis} is how often new commits are looked for. */
     public static IndexAccess open(Path indexDir, long refreshMillis) throws IOException {
+        Directory dir = directory(indexDir);
+        try {
+            return new IndexAccess(indexDir, dir, CompletableFuture.completedFuture(searcherManager(dir)), refreshMillis);
+        } catch (IOException | RuntimeException e) {
+            dir.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Like {@link #open}, but reads the index (and the facet ordinals and report list of its first reader) on
+     * another thread and returns at once, so that the server loads its web layer on the second core meanwhile
+     * and answers sooner after start. Requests wait for the reader; {@link #awaitOpen} says whether it opened.
+     */
+    public static IndexAccess openInBackground(Path indexDir, long refreshMillis) throws IOException {
+        Directory dir = directory(indexDir);
+        CompletableFuture<SearcherManager> opening = new CompletableFuture<>();
+        IndexAccess access = new IndexAccess(indexDir, dir, opening, refreshMillis);
+        Thread.ofPlatform().daemon().name("index-open").start(() -> {
+            try {
+                SearcherManager m = searcherManager(dir);
+                IndexSearcher first = m.acquire();
+                try {
+                    access.factsFor(first.getIndexReader());
+                } finally {
+                    m.release(first);
+                }
+                opening.complete(m);
+            } catch (IOException | RuntimeException e) {
+                opening.completeExceptionally(e);
+            }
+        });
+        return access;
+    }
+
+    /** Waits until the index is open. */
+    public void awaitOpen() throws IOException {
+        manager();
+    }
+
+    private static Directory directory(Path indexDir) throws IOException {
         Directory dir = FSDirectory.open(indexDir);
         if (!DirectoryReader.indexExists(dir)) {
             dir.close();
             throw new IOException("no index in " + indexDir);
         }
+        return dir;
+    }
+
+    private static SearcherManager searcherManager(Directory dir) throws IOException {
         DirectoryReader reader = ExitableDirectoryReader.wrap(DirectoryReader.open(dir), IndexAccess::pastDeadline);
-        return new IndexAccess(indexDir, dir, new SearcherManager(reader, null), refreshMillis);
+        return new SearcherManager(reader, null);
+    }
+
+    private SearcherManager manager() throws IOException {
+        try {
+            return manager.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("cannot open the index in " + indexDir + ": " + e.getCause(), e.getCause());
+        }
     }
 
     /** Picks up a new commit now instead of at the next scheduled refresh. */
     public void refresh() {
         try {
-            manager.maybeRefresh();
+            manager().maybeRefresh();
         } catch (IOException | RuntimeException e) {
             LOG.warn("index refresh failed; still serving the previous commit: {}", e.toString());
         }
@@ -107,7 +167,7 @@ public final class IndexAccess implements Closeable {
         }
         IndexSearcher shared;
         try {
-            shared = manager.acquire();
+            shared = manager().acquire();
         } catch (IOException | RuntimeException e) {
             releaseTurn(turn);
             throw e;
@@ -126,7 +186,7 @@ public final class IndexAccess implements Closeable {
             });
         } catch (IOException | RuntimeException e) {
             restoreDeadline(outer);
-            manager.release(shared);
+            manager().release(shared);
             releaseTurn(turn);
             throw e;
         }
@@ -148,7 +208,7 @@ public final class IndexAccess implements Closeable {
 
     private void release(IndexSearcher searcher) {
         try {
-            manager.release(searcher);
+            manager().release(searcher);
         } catch (IOException e) {
             LOG.warn("releasing a searcher failed: {}", e.toString());
         }
@@ -192,7 +252,12 @@ public final class IndexAccess implements Closeable {
     @Override
     public void close() throws IOException {
         refresher.shutdownNow();
-        manager.close();
-        dir.close();
+        try {
+            if (!manager.isCompletedExceptionally()) {
+                manager().close();
+            }
+        } finally {
+            dir.close();
+        }
     }
 }

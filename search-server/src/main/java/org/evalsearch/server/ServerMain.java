@@ -77,7 +77,7 @@ public final class ServerMain implements Callable<Integer> {
             }
             indexCorpus();
         }
-        IndexAccess access = IndexAccess.open(index, refreshMs);
+        IndexAccess access = IndexAccess.openInBackground(index, refreshMs);
         SearchService service = new SearchService(access, queryTimeoutMs);
         Consumer<JavalinConfig> extensions;
         try {
@@ -88,6 +88,14 @@ public final class ServerMain implements Callable<Integer> {
             return 2;
         }
         Javalin app = SearchApp.create(service, corpus, extensions).start(bind, port);
+        try {
+            access.awaitOpen();
+        } catch (IOException e) {
+            System.err.println(e.getMessage());
+            app.stop();
+            access.close();
+            return 2;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             try {
