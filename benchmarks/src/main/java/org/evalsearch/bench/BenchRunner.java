@@ -118,6 +118,7 @@ final class BenchRunner implements Callable<Integer> {
                 report.startup.put(scale, server.startupSeconds);
                 List<HttpLoad.Request> requests = SearchBench.httpRequests(server, mix);
                 HttpLoad load = new HttpLoad("127.0.0.1", server.port, requests);
+                server.awaitSuggestions();
                 load.run(8, 3, 0);
                 List<HttpLoad.Result> runs = new ArrayList<>();
                 for (int c : connections) {

@@ -136,6 +136,7 @@ final class SearchProbe implements Callable<Integer> {
             System.out.printf("server start-up to first /api/health 200: %.2f s (log %s)%n", server.startupSeconds, log);
             List<HttpLoad.Request> requests = SearchBench.httpRequests(server, mix);
             HttpLoad load = new HttpLoad("127.0.0.1", server.port, requests);
+            server.awaitSuggestions();
             load.run(8, 3, 0);
             System.out.println("| connections | req/s | p50 | p99 | server CPU ms/req | failed |\n|---|---|---|---|---|---|");
             Map<String, Latencies> oneConnection = null;

@@ -69,10 +69,23 @@ final class ServerProcess implements AutoCloseable {
         return new ServerProcess(p, port, (System.nanoTime() - t0) / 1e9);
     }
 
+    /**
+     * Waits until the server has built its suggestions (its first /api/suggest call waits for them): a one-time
+     * background job after start-up that reads every passage (seconds of CPU on a large index), which would
+     * otherwise share the CPU with the first measured searches.
+     */
+    void awaitSuggestions() throws IOException, InterruptedException {
+        get("/api/suggest?q=mi", Duration.ofMinutes(5));
+    }
+
     /** GET a path; the body as a string, failing on anything but 200. */
     String get(String path) throws IOException, InterruptedException {
+        return get(path, Duration.ofSeconds(60));
+    }
+
+    private String get(String path, Duration timeout) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IOException("GET " + path + " -> " + r.statusCode() + ": " + r.body());
         }
