@@ -8,7 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.evalsearch.index.PassageRecord;
 
@@ -50,46 +50,50 @@ public final class RepeatFinder {
                 .thenComparingInt(p -> summary.get(p) ? 1 : 0)
                 .thenComparingInt(PassageRecord::ordinal));
 
-        List<long[]> shingles = new ArrayList<>(ordered.size());
-        Map<Long, List<Integer>> postings = new HashMap<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            long[] s = shingles(ordered.get(i).text());
-            shingles.add(s);
-            for (long h : s) {
-                postings.computeIfAbsent(h, k -> new ArrayList<>()).add(i);
-            }
+        int n = ordered.size();
+        long[][] shingles = new long[n][];
+        for (int i = 0; i < n; i++) {
+            shingles[i] = shingles(ordered.get(i).text());
         }
+        Postings postings = new Postings(shingles);
+        int[] type = codes(ordered, PassageRecord::type);
+        int[] doc = codes(ordered, PassageRecord::doc);
+        int[] overlap = new int[n];
+        int[] touched = new int[n];
+
         Map<String, String> out = new HashMap<>();
-        String[] root = new String[ordered.size()];
-        for (int i = 0; i < ordered.size(); i++) {
+        String[] root = new String[n];
+        for (int i = 0; i < n; i++) {
             PassageRecord p = ordered.get(i);
             root[i] = p.id();
             out.put(p.id(), null);
-            long[] s = shingles.get(i);
+            int[] s = postings.shingleIds[i];
             if (s.length < MIN_SHINGLES) {
                 continue;
             }
-            Map<Integer, Integer> overlap = new HashMap<>();
-            for (long h : s) {
-                List<Integer> where = postings.get(h);
-                if (where.size() > MAX_POSTINGS) {
+            int touchedCount = 0;
+            for (int h : s) {
+                if (postings.size(h) > MAX_POSTINGS) {
                     continue;
                 }
-                for (int j : where) {
+                for (int k = postings.start[h]; k < postings.start[h + 1]; k++) {
+                    int j = postings.passages[k];
                     // a finding restated as a recommendation is two passages to a user who filters by type
-                    if (j < i && Objects.equals(ordered.get(j).type(), p.type())) {
-                        overlap.merge(j, 1, Integer::sum);
+                    if (j < i && type[j] == type[i] && overlap[j]++ == 0) {
+                        touched[touchedCount++] = j;
                     }
                 }
             }
             int best = -1, bestCount = 0;
-            for (Map.Entry<Integer, Integer> e : overlap.entrySet()) {
-                if (e.getValue() > bestCount || e.getValue() == bestCount && e.getKey() < best) {
-                    best = e.getKey();
-                    bestCount = e.getValue();
+            for (int t = 0; t < touchedCount; t++) {
+                int j = touched[t];
+                if (overlap[j] > bestCount || overlap[j] == bestCount && j < best) {
+                    best = j;
+                    bestCount = overlap[j];
                 }
+                overlap[j] = 0;
             }
-            if (best >= 0 && covered(s, i, best, ordered, postings) >= MIN_CONTAINED * s.length) {
+            if (best >= 0 && covered(s, i, best, ordered, doc, postings) >= MIN_CONTAINED * s.length) {
                 root[i] = root[best];
                 out.put(p.id(), root[best]);
             }
@@ -98,23 +102,74 @@ public final class RepeatFinder {
     }
 
     /** How many of the shingles occur in the best match or its neighbours in the same document (read before i). */
-    private static int covered(long[] shingles, int i, int best, List<PassageRecord> ordered, Map<Long, List<Integer>> postings) {
-        PassageRecord b = ordered.get(best);
+    private static int covered(int[] shingles, int i, int best, List<PassageRecord> ordered, int[] doc,
+                               Postings postings) {
+        int bestOrdinal = ordered.get(best).ordinal();
         int n = 0;
-        for (long h : shingles) {
-            List<Integer> where = postings.get(h);
-            if (where.size() > MAX_POSTINGS) {
+        for (int h : shingles) {
+            if (postings.size(h) > MAX_POSTINGS) {
                 continue;
             }
-            for (int j : where) {
-                PassageRecord c = ordered.get(j);
-                if (j < i && c.doc().equals(b.doc()) && Math.abs(c.ordinal() - b.ordinal()) <= WINDOW) {
+            for (int k = postings.start[h]; k < postings.start[h + 1]; k++) {
+                int j = postings.passages[k];
+                if (j < i && doc[j] == doc[best] && Math.abs(ordered.get(j).ordinal() - bestOrdinal) <= WINDOW) {
                     n++;
                     break;
                 }
             }
         }
         return n;
+    }
+
+    /** A small number per distinct value (null included), so that passages compare by int. */
+    private static int[] codes(List<PassageRecord> passages, Function<PassageRecord, String> value) {
+        Map<String, Integer> code = new HashMap<>();
+        int[] out = new int[passages.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = code.computeIfAbsent(value.apply(passages.get(i)), k -> code.size());
+        }
+        return out;
+    }
+
+    /**
+     * Which passages hold each shingle, in passage order, in flat arrays: shingles are numbered as first seen
+     * ({@code shingleIds}), and the passages of shingle h are {@code passages[start[h] .. start[h + 1])}.
+     */
+    private static final class Postings {
+        final int[][] shingleIds;
+        final int[] start;
+        final int[] passages;
+
+        Postings(long[][] shingles) {
+            Map<Long, Integer> ids = new HashMap<>();
+            shingleIds = new int[shingles.length][];
+            for (int i = 0; i < shingles.length; i++) {
+                shingleIds[i] = new int[shingles[i].length];
+                for (int k = 0; k < shingles[i].length; k++) {
+                    shingleIds[i][k] = ids.computeIfAbsent(shingles[i][k], x -> ids.size());
+                }
+            }
+            start = new int[ids.size() + 1];
+            for (int[] s : shingleIds) {
+                for (int h : s) {
+                    start[h + 1]++;
+                }
+            }
+            for (int h = 0; h < ids.size(); h++) {
+                start[h + 1] += start[h];
+            }
+            passages = new int[start[ids.size()]];
+            int[] next = Arrays.copyOf(start, ids.size());
+            for (int i = 0; i < shingleIds.length; i++) {
+                for (int h : shingleIds[i]) {
+                    passages[next[h]++] = i;
+                }
+            }
+        }
+
+        int size(int h) {
+            return start[h + 1] - start[h];
+        }
     }
 
     private static boolean inSummary(PassageRecord p) {
