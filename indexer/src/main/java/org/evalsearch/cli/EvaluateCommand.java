@@ -20,6 +20,7 @@ import org.evalsearch.evaluate.ReportPrinter;
 import org.evalsearch.evaluate.StoredPassages;
 import org.evalsearch.index.Analyzers;
 import org.evalsearch.index.PassageRecord;
+import org.evalsearch.query.DenseFusion;
 import org.evalsearch.query.PassageQueryParser;
 import org.evalsearch.query.QueryVocabulary;
 import picocli.CommandLine.Command;
@@ -90,8 +91,12 @@ final class EvaluateCommand implements Callable<Integer> {
         try (BaselineRetriever baseline = new BaselineRetriever(records)) {
             runs.add(evaluation.run(baseline));
         }
-        runs.add(evaluation.run(new EngineRetriever("evalsearch", new IndexSearcher(reader),
-                PassageQueryParser.forIndex(reader))));
+        IndexSearcher searcher = new IndexSearcher(reader);
+        PassageQueryParser parser = PassageQueryParser.forIndex(reader);
+        runs.add(evaluation.run(new EngineRetriever("evalsearch", searcher, parser)));
+        if (DenseFusion.available(searcher)) {
+            runs.add(evaluation.run(new EngineRetriever("words-only", searcher, parser, false)));
+        }
         for (Analyzers.Stemmer stemmer : stemmers) {
             try (RebuiltIndex rebuilt = new RebuiltIndex(records, stemmer)) {
                 runs.add(evaluation.run(new EngineRetriever("stem:" + stemmer.name().toLowerCase(),

@@ -13,6 +13,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.evalsearch.index.PassageRecord;
 import org.evalsearch.index.Schema;
+import org.evalsearch.query.DenseFusion;
 import org.evalsearch.query.NumberedItems;
 import org.evalsearch.query.PassageQueryParser;
 import org.evalsearch.query.PseudoRelevanceFeedback;
@@ -20,7 +21,7 @@ import org.evalsearch.query.SearchFilters;
 
 /**
  * evalsearch's own ranking, as the server runs it: the shared {@link PassageQueryParser},
- * {@link PseudoRelevanceFeedback} and {@link SearchFilters}, and passages that repeat an earlier passage of the same evaluation left out (the server
+ * {@link PseudoRelevanceFeedback} and {@link SearchFilters}, {@link DenseFusion} when the index has vectors, and passages that repeat an earlier passage of the same evaluation left out (the server
  * folds them into that passage's {@code also_in}).
  */
 public final class EngineRetriever implements Retriever {
@@ -29,11 +30,18 @@ public final class EngineRetriever implements Retriever {
     private final String name;
     private final IndexSearcher searcher;
     private final PassageQueryParser parser;
+    private final boolean dense;
 
     public EngineRetriever(String name, IndexSearcher searcher, PassageQueryParser parser) {
+        this(name, searcher, parser, true);
+    }
+
+    /** @param dense fuse dense retrieval in when the index has passage vectors, as the server does */
+    public EngineRetriever(String name, IndexSearcher searcher, PassageQueryParser parser, boolean dense) {
         this.name = name;
         this.searcher = searcher;
         this.parser = parser;
+        this.dense = dense;
     }
 
     @Override
@@ -48,8 +56,10 @@ public final class EngineRetriever implements Retriever {
         });
         SearchFilters filters = SearchFilters.of(q.filters());
         UnaryOperator<Query> restrict = query -> filters.apply(unrepeated(query), FACETS);
-        Query query = restrict.apply(PseudoRelevanceFeedback.expand(searcher, parser.parse(q.query()), restrict));
-        List<ScoreDoc> ranked = List.of(searcher.search(query, k * NumberedItems.WINDOW_FACTOR).scoreDocs);
+        Query words = PseudoRelevanceFeedback.expand(searcher, parser.parse(q.query()), restrict);
+        int window = k * NumberedItems.WINDOW_FACTOR;
+        Query query = restrict.apply(dense ? DenseFusion.fuse(searcher, words, restrict, q.query(), window) : words);
+        List<ScoreDoc> ranked = List.of(searcher.search(query, window).scoreDocs);
         return NumberedItems.collapse(searcher, ranked, k).items().stream().map(NumberedItems.Ranked::shown).toList();
     }
 

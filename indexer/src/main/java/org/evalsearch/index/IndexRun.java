@@ -73,6 +73,7 @@ public final class IndexRun {
     private final int threads;
     private final ExtractionLimits limits;
     private final boolean retrySkipped;
+    private final PassageVectors.Mode vectors;
 
     public IndexRun(Path corpus, Path indexDir, int threads) {
         this(corpus, indexDir, threads, ExtractionLimits.defaults(), false);
@@ -80,11 +81,18 @@ public final class IndexRun {
 
     /** @param retrySkipped also retry files skipped by an earlier run although they did not change */
     public IndexRun(Path corpus, Path indexDir, int threads, ExtractionLimits limits, boolean retrySkipped) {
+        this(corpus, indexDir, threads, limits, retrySkipped, PassageVectors.Mode.AS_INDEX);
+    }
+
+    /** @param vectors whether passages get embeddings for dense retrieval */
+    public IndexRun(Path corpus, Path indexDir, int threads, ExtractionLimits limits, boolean retrySkipped,
+                    PassageVectors.Mode vectors) {
         this.corpus = corpus;
         this.indexDir = indexDir;
         this.threads = Math.max(1, threads);
         this.limits = limits;
         this.retrySkipped = retrySkipped;
+        this.vectors = vectors;
     }
 
     public Summary run(Listener listener) throws IOException {
@@ -97,6 +105,11 @@ public final class IndexRun {
              IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Schema.analyzer())
                      .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(false))) {
             State state = State.read(dir);
+            boolean embed = switch (vectors) {
+                case ON -> true;
+                case OFF -> false;
+                case AS_INDEX -> state.hasVectors;
+            };
             Map<String, ReportMeta> before = Map.copyOf(state.reports);
             List<Skipped> skipped = new ArrayList<>();
             Map<String, String> hashes = new HashMap<>();
@@ -121,7 +134,7 @@ public final class IndexRun {
 
                 listener.started(todo.size());
                 Totals totals = indexFiles(writer, state, new DocumentProcessor(catalog, limits), catalog, todo, hashes,
-                        indexed, kept, listener);
+                        indexed, kept, embed, listener);
                 skipped.addAll(totals.skipped);
                 skipped.sort(Comparator.comparing(Skipped::file));
                 // evaluations changed otherwise (a file removed or moved to another evaluation) are looked at again
@@ -162,6 +175,8 @@ public final class IndexRun {
     private static final class Group {
         int waiting;
         final List<ProcessedDocument> documents = new ArrayList<>();
+        /** Passage embeddings by file, when the run embeds. */
+        final Map<String, List<float[]>> vectors = new HashMap<>();
     }
 
     /**
@@ -171,10 +186,11 @@ public final class IndexRun {
      *
      * @param indexed the index as the run found it (null when there was none), for passages of files left alone
      * @param kept    the files left alone
+     * @param embed   whether to embed passages (in the file's worker, after extraction)
      */
     private Totals indexFiles(IndexWriter writer, State state, DocumentProcessor processor, Catalog catalog,
                               List<Path> todo, Map<String, String> hashes, IndexReader indexed, Set<String> kept,
-                              Listener listener) throws IOException {
+                              boolean embed, Listener listener) throws IOException {
         FacetsConfig facets = Schema.facetsConfig();
         BoundedWorker worker = new BoundedWorker(limits.fileTimeout());
         Totals totals = new Totals();
@@ -196,11 +212,14 @@ public final class IndexRun {
                     String name = f.getFileName().toString();
                     String hash = hashes.get(name);
                     done.submit(() -> {
+                        ProcessedDocument d;
                         try {
-                            return new Outcome(name, hash, worker.run(name, c -> processor.process(f, hash, c)), null);
+                            d = worker.run(name, c -> processor.process(f, hash, c));
                         } catch (RejectedPdfException e) {
-                            return new Outcome(name, hash, null, e.reason());
+                            return new Outcome(name, hash, null, null, e.reason());
                         }
+                        // outside the file's time budget, which bounds extraction: embedding time grows with the text
+                        return new Outcome(name, hash, d, embed ? PassageVectors.embed(d.passages()) : null, null);
                     });
                 }
             }
@@ -219,10 +238,14 @@ public final class IndexRun {
                     listener.fileSkipped(o.name, o.reason);
                 } else {
                     group.documents.add(o.document);
+                    if (o.vectors != null) {
+                        group.vectors.put(o.document.meta().doc(), o.vectors);
+                    }
                 }
                 if (group.waiting == 0) {
                     groups.remove(key);
-                    indexEvaluation(writer, state, facets, indexed, kept, key, group.documents, totals, listener);
+                    indexEvaluation(writer, state, facets, indexed, kept, key, group.documents, group.vectors, totals,
+                            listener);
                     state.commitIfDue(writer);
                 }
             }
@@ -239,7 +262,8 @@ public final class IndexRun {
 
     private void indexEvaluation(IndexWriter writer, State state, FacetsConfig facets, IndexReader indexed,
                                  Set<String> kept, String evaluation, List<ProcessedDocument> documents,
-                                 Totals totals, Listener listener) throws IOException {
+                                 Map<String, List<float[]>> vectors, Totals totals, Listener listener)
+            throws IOException {
         List<PassageRecord> fresh = new ArrayList<>();
         documents.forEach(d -> fresh.addAll(d.passages()));
         Map<String, String> repeats = RepeatPass.forNewFiles(writer, indexed, facets, evaluation, fresh, kept);
@@ -248,9 +272,12 @@ public final class IndexRun {
         for (ProcessedDocument d : documents) {
             String name = d.meta().doc();
             List<Document> luceneDocs = new ArrayList<>(d.passages().size());
-            for (PassageRecord r : d.passages()) {
+            List<float[]> embeddings = vectors.get(name);
+            for (int p = 0; p < d.passages().size(); p++) {
+                PassageRecord r = d.passages().get(p);
                 String repeatsId = repeats.get(r.id());
-                luceneDocs.add(facets.build(Schema.toDocument(repeatsId == null ? r : r.withRepeats(repeatsId))));
+                luceneDocs.add(facets.build(Schema.toDocument(repeatsId == null ? r : r.withRepeats(repeatsId),
+                        embeddings == null ? null : embeddings.get(p))));
             }
             writer.addDocuments(luceneDocs);
             state.reports.put(name, d.meta());
@@ -267,27 +294,31 @@ public final class IndexRun {
     }
 
     /** One file's result: its processed document, or the reason it was skipped. */
-    private record Outcome(String name, String hash, ProcessedDocument document, String reason) {}
+    private record Outcome(String name, String hash, ProcessedDocument document, List<float[]> vectors,
+                           String reason) {}
 
     /** What the last commit says the index holds, updated as files finish and written back with each commit. */
     private static final class State {
         final Map<String, ReportMeta> reports;
         final Map<String, SkippedFiles.Entry> skipped;
+        final boolean hasVectors;
         boolean changed;
         private long lastCommit;
         private boolean committed;
 
-        private State(Map<String, ReportMeta> reports, Map<String, SkippedFiles.Entry> skipped) {
+        private State(Map<String, ReportMeta> reports, Map<String, SkippedFiles.Entry> skipped, boolean hasVectors) {
             this.reports = reports;
             this.skipped = skipped;
+            this.hasVectors = hasVectors;
         }
 
         static State read(Directory dir) throws IOException {
             if (!DirectoryReader.indexExists(dir)) {
-                return new State(new TreeMap<>(), new TreeMap<>());
+                return new State(new TreeMap<>(), new TreeMap<>(), false);
             }
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                return new State(IndexedReports.read(reader), SkippedFiles.read(reader.getIndexCommit()));
+                return new State(IndexedReports.read(reader), SkippedFiles.read(reader.getIndexCommit()),
+                        PassageVectors.present(reader));
             }
         }
 

@@ -19,6 +19,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -95,7 +96,7 @@ final class RepeatPass {
     private static int update(IndexWriter writer, DirectoryReader reader, FacetsConfig facets, String evaluation)
             throws IOException {
         List<PassageRecord> records = indexed(reader, evaluation, doc -> true);
-        return rewriteChanged(writer, facets, records, RepeatFinder.find(records));
+        return rewriteChanged(writer, reader, facets, records, RepeatFinder.find(records));
     }
 
     /**
@@ -113,7 +114,7 @@ final class RepeatPass {
         all.addAll(fresh);
         all.addAll(indexed);
         Map<String, String> repeats = RepeatFinder.find(all);
-        rewriteChanged(writer, facets, indexed, repeats);
+        rewriteChanged(writer, reader, facets, indexed, repeats);
         return repeats;
     }
 
@@ -134,17 +135,28 @@ final class RepeatPass {
         return records;
     }
 
-    private static int rewriteChanged(IndexWriter writer, FacetsConfig facets, List<PassageRecord> records,
-                                      Map<String, String> repeats) throws IOException {
+    /** Rewrites the records of {@code reader} whose repeats changed, each keeping its embedding if it has one. */
+    private static int rewriteChanged(IndexWriter writer, IndexReader reader, FacetsConfig facets,
+                                      List<PassageRecord> records, Map<String, String> repeats) throws IOException {
         int updated = 0;
         for (PassageRecord r : records) {
             String now = repeats.get(r.id());
             if (!Objects.equals(now, r.repeats())) {
-                writer.updateDocument(Schema.idTerm(r.id()), facets.build(Schema.toDocument(r.withRepeats(now))));
+                // a passage that stops repeating is searched again, by meaning too
+                float[] vector = vectorOf(reader, r.id());
+                writer.updateDocument(Schema.idTerm(r.id()), facets.build(Schema.toDocument(r.withRepeats(now), vector)));
                 updated++;
             }
         }
         return updated;
+    }
+
+    private static float[] vectorOf(IndexReader reader, String id) throws IOException {
+        for (int doc : liveDocs(reader, Schema.idTerm(id))) {
+            LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+            return PassageVectors.read(leaf.reader(), doc - leaf.docBase);
+        }
+        return null;
     }
 
     /** The live documents holding the term (read from the postings: a top-N search would size N by the index). */

@@ -53,6 +53,8 @@ public final class Schema {
     public static final String LEAD_IN = "lead_in";
     /** Longest last line, in words, of a paragraph that counts as a lead-in. */
     static final int LEAD_IN_MAX_WORDS = 30;
+    /** The passage's sentence embedding for dense retrieval, when the index was built with vectors. */
+    public static final String VECTOR = "vector";
     /** The whole {@link PassageRecord} as JSON, for display and export. */
     public static final String RECORD = "record";
 
@@ -103,7 +105,15 @@ public final class Schema {
 
     /** The Lucene document for one passage, before {@link FacetsConfig#build}. */
     public static Document toDocument(PassageRecord r) {
+        return toDocument(r, null);
+    }
+
+    /** As {@link #toDocument(PassageRecord)}, with the passage's embedding when {@code vector} is not null. */
+    public static Document toDocument(PassageRecord r, float[] vector) {
         Document d = new Document();
+        if (vector != null) {
+            d.add(PassageVectors.field(vector));
+        }
         d.add(new KeywordField(ID, r.id(), Field.Store.YES));
         d.add(new KeywordField(DOC, r.doc(), Field.Store.NO));
         d.add(new IntField(ORDINAL, r.ordinal(), Field.Store.NO));

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.document.IntField;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -36,6 +37,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.evalsearch.index.PassageRecord;
 import org.evalsearch.index.Schema;
+import org.evalsearch.query.DenseFusion;
 import org.evalsearch.query.InvalidQueryException;
 import org.evalsearch.query.NumberedItems;
 import org.evalsearch.query.ParsedQuery;
@@ -164,8 +166,11 @@ public final class SearchService {
         try (IndexView view = view()) {
             checkFilters(view, req.filters());
             // feedback words only reorder the matches (snippets still mark the user's own words)
-            Query ranked = PseudoRelevanceFeedback.expand(view.searcher(), userQuery,
-                    q -> req.filters().drillDown(baseQuery(q, req.fold()), facetsConfig));
+            UnaryOperator<Query> restrict = q -> req.filters().drillDown(baseQuery(q, req.fold()), facetsConfig);
+            Query ranked = PseudoRelevanceFeedback.expand(view.searcher(), userQuery, restrict);
+            // passages near the query's meaning join the best word matches, when the index has vectors
+            ranked = DenseFusion.fuse(view.searcher(), ranked, restrict, req.q(),
+                    req.size() * NumberedItems.WINDOW_FACTOR);
             DrillDownQuery ddq = req.filters().drillDown(baseQuery(ranked, req.fold()), facetsConfig);
             int window = req.groupByDoc() ? GROUP_WINDOW : req.size() * NumberedItems.WINDOW_FACTOR + 1;
             IndexSearcher searcher = view.searcher();

@@ -12,6 +12,8 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.evalsearch.api.SearchApp;
 import org.evalsearch.index.IndexRun;
+import org.evalsearch.index.PassageVectors;
+import org.evalsearch.pipeline.ExtractionLimits;
 import org.evalsearch.search.IndexAccess;
 import org.evalsearch.search.SearchService;
 import picocli.CommandLine;
@@ -56,6 +58,11 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "${env:EVALSEARCH_THREADS:-0}",
             description = "Documents extracted in parallel when indexing first (env EVALSEARCH_THREADS; 0 = one per core).")
     int threads;
+
+    @Option(names = "--vectors", negatable = true, defaultValue = "${env:EVALSEARCH_VECTORS:-true}",
+            description = "Embed passages for dense retrieval when indexing first (env EVALSEARCH_VECTORS; default: "
+                    + "${DEFAULT-VALUE}). Searches use them whenever the index has them.")
+    boolean vectors;
 
     @Mixin
     SecurityOptions security;
@@ -131,7 +138,8 @@ public final class ServerMain implements Callable<Integer> {
 
     private void indexCorpus() throws IOException {
         System.out.println("No index in " + index + " yet: indexing " + corpus + " first.");
-        IndexRun.Summary s = new IndexRun(corpus, index, workers()).run(new ProgressLine());
+        IndexRun.Summary s = new IndexRun(corpus, index, workers(), ExtractionLimits.defaults(), false,
+                vectors ? PassageVectors.Mode.ON : PassageVectors.Mode.OFF).run(new ProgressLine());
         System.out.printf("%nIndexed %d documents, %d pages, %d passages in %.1f s.%n",
                 s.documents(), s.pages(), s.passages(), s.seconds());
         s.skipped().forEach(k -> System.out.printf("  skipped %s: %s%n", k.file(), k.reason()));

@@ -1,0 +1,87 @@
+package org.evalsearch.query;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.evalsearch.index.PassageVectors;
+import org.evalsearch.index.Schema;
+import org.evalsearch.index.SentenceEmbedder;
+
+/**
+ * Dense retrieval fused with the word ranking, in one place for the server and the {@code evaluate} command.
+ * The passages nearest to the query's embedding (under the same filters) and the best word matches are merged
+ * by reciprocal rank fusion; the result is a Lucene query whose score is the fused one for those passages and
+ * the word score below them for every other word match, so sorting, cursors, facets and the time budget work
+ * on it as on any query. Passages are named by id, not Lucene doc id, so a cursor stays valid across pages.
+ */
+public final class DenseFusion {
+    /** The usual reciprocal rank fusion constant: score = sum of 1 / (K + rank). */
+    static final int K = 60;
+    /** At most this many passages from each ranking: two id clauses each must stay within Lucene's clause limit. */
+    public static final int MAX_DEPTH = 200;
+    /** Stretches fused scores so that neighbouring ranks stay apart in float precision above the word scores. */
+    private static final float SPREAD = 100f;
+    private static final Set<String> ID_ONLY = Set.of(Schema.ID);
+
+    private DenseFusion() {}
+
+    /** Whether {@code searcher}'s index has passage vectors, i.e. whether {@link #fuse} changes anything. */
+    public static boolean available(IndexSearcher searcher) {
+        return PassageVectors.present(searcher.getIndexReader());
+    }
+
+    /**
+     * The ranking of {@code words} fused with the {@code depth} passages nearest to {@code text} ({@code depth}
+     * at most {@link #MAX_DEPTH}), both under {@code restrict} (the search's filters and exclusions, as
+     * {@link PseudoRelevanceFeedback#expand} takes them). The result is unrestricted like {@code words}: callers
+     * restrict it as they would have restricted {@code words}. Returns {@code words} itself when the index has no
+     * vectors or the text is blank.
+     */
+    public static Query fuse(IndexSearcher searcher, Query words, UnaryOperator<Query> restrict, String text,
+                             int depth) throws IOException {
+        if (text == null || text.isBlank() || depth < 1 || !available(searcher)) {
+            return words;
+        }
+        depth = Math.min(depth, MAX_DEPTH);
+        ScoreDoc[] byWords = searcher.search(restrict.apply(words), depth).scoreDocs;
+        float[] vector = SentenceEmbedder.get().query(text);
+        Query nearest = new KnnFloatVectorQuery(Schema.VECTOR, vector, depth, restrict.apply(new MatchAllDocsQuery()));
+        ScoreDoc[] byMeaning = searcher.search(nearest, depth).scoreDocs;
+
+        Map<Integer, Float> fused = new HashMap<>();
+        addRanks(fused, byWords);
+        addRanks(fused, byMeaning);
+        // above every word score, so that the fused passages come first and the other matches follow in word order
+        float floor = (byWords.length == 0 ? 0f : byWords[0].score) + 1f;
+        BooleanQuery.Builder ranked = new BooleanQuery.Builder();
+        StoredFields stored = searcher.storedFields();
+        for (Map.Entry<Integer, Float> e : fused.entrySet()) {
+            String id = stored.document(e.getKey(), ID_ONLY).get(Schema.ID);
+            ranked.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(Schema.idTerm(id))),
+                    floor + SPREAD * e.getValue()), BooleanClause.Occur.SHOULD);
+        }
+        // the larger of the two scores: a fused passage's own word score is always below its fused one
+        return new DisjunctionMaxQuery(List.of(words, ranked.build()), 0f);
+    }
+
+    private static void addRanks(Map<Integer, Float> fused, ScoreDoc[] ranking) {
+        for (int i = 0; i < ranking.length; i++) {
+            fused.merge(ranking[i].doc, 1f / (K + i + 1), Float::sum);
+        }
+    }
+}
