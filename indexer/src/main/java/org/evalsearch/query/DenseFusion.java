@@ -32,6 +32,11 @@ import org.evalsearch.index.SentenceEmbedder;
 public final class DenseFusion {
     /** The usual reciprocal rank fusion constant: score = sum of 1 / (K + rank). */
     static final int K = 60;
+    /**
+     * At least this many passages from each ranking (a page of 10 and the window collapsing looks at), so that
+     * smaller pages rank alike and paging through them with a cursor lists what one page of 10 lists.
+     */
+    public static final int MIN_DEPTH = 40;
     /** At most this many passages from each ranking: two id clauses each must stay within Lucene's clause limit. */
     public static final int MAX_DEPTH = 200;
     /** Stretches fused scores so that neighbouring ranks stay apart in float precision above the word scores. */
@@ -47,17 +52,17 @@ public final class DenseFusion {
 
     /**
      * The ranking of {@code words} fused with the {@code depth} passages nearest to {@code text} ({@code depth}
-     * at most {@link #MAX_DEPTH}), both under {@code restrict} (the search's filters and exclusions, as
+     * taken between {@link #MIN_DEPTH} and {@link #MAX_DEPTH}), both under {@code restrict} (the search's filters and exclusions, as
      * {@link PseudoRelevanceFeedback#expand} takes them). The result is unrestricted like {@code words}: callers
      * restrict it as they would have restricted {@code words}. Returns {@code words} itself when the index has no
      * vectors or the text is blank.
      */
     public static Query fuse(IndexSearcher searcher, Query words, UnaryOperator<Query> restrict, String text,
                              int depth) throws IOException {
-        if (text == null || text.isBlank() || depth < 1 || !available(searcher)) {
+        if (text == null || text.isBlank() || !available(searcher)) {
             return words;
         }
-        depth = Math.min(depth, MAX_DEPTH);
+        depth = Math.clamp(depth, MIN_DEPTH, MAX_DEPTH);
         ScoreDoc[] byWords = searcher.search(restrict.apply(words), depth).scoreDocs;
         float[] vector = SentenceEmbedder.get().query(text);
         Query nearest = new KnnFloatVectorQuery(Schema.VECTOR, vector, depth, restrict.apply(new MatchAllDocsQuery()));
