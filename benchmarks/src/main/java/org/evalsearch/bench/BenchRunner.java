@@ -58,6 +58,11 @@ final class BenchRunner implements Callable<Integer> {
             description = "Length of the load run (highest connection count, closed loop) on the largest index.")
     double loadSeconds;
 
+    @Option(names = "--vectors", description = "Index with passage vectors (dense retrieval, the indexer's default), "
+            + "at about 38 ms of CPU per passage; by default the benchmark indexes with --no-vectors, the setting "
+            + "the README gives for big archives.")
+    boolean vectors;
+
     @Option(names = "--reuse-indexes", description = "Keep the indexes of a previous run: no indexing benchmark.")
     boolean reuseIndexes;
 
@@ -82,10 +87,11 @@ final class BenchRunner implements Callable<Integer> {
         Files.createDirectories(logs);
         ScaledCorpus corpus = new ScaledCorpus(source, work.resolve("corpus"));
         IndexingBench indexing = new IndexingBench(indexerJar,
-                indexerJvmArgs.stream().filter(s -> !s.isBlank()).toList());
+                indexerJvmArgs.stream().filter(s -> !s.isBlank()).toList(), vectors);
         boolean http = Files.isRegularFile(serverJar);
         int largest = scales.stream().mapToInt(Integer::intValue).max().orElseThrow();
         report.machine = Machine.describe();
+        report.vectors = vectors;
 
         for (int scale : scales) {
             log("x%d: generating corpus", scale);
@@ -221,6 +227,7 @@ final class BenchRunner implements Callable<Integer> {
         final Map<Integer, Double> startup = new LinkedHashMap<>();
         final Map<Integer, List<HttpLoad.Result>> http = new LinkedHashMap<>();
         LoadRun loadRun;
+        boolean vectors;
 
         String markdown() {
             StringBuilder s = new StringBuilder();
@@ -228,6 +235,10 @@ final class BenchRunner implements Callable<Integer> {
             s.append("Run ").append(ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
                     .append(String.format(" in %.0f s%s. Machine: %s.%n%n", totalSeconds,
                             done ? "" : " (INCOMPLETE: the run is still going or was interrupted)", machine));
+            s.append(vectors
+                    ? "Indexes built with passage vectors (`index` default: dense retrieval on).\n\n"
+                    : "Indexes built with `index --no-vectors` (words only, the setting for big archives; dense "
+                            + "retrieval's embedding costs about 38 ms of CPU per passage, see the README).\n\n");
             s.append(Markdown.indexing(indexing));
             s.append(Markdown.search(inProcess, http, rate, serverHeap));
             s.append(Markdown.byKind(inProcess, http));

@@ -39,9 +39,12 @@ final class IndexingBench {
     private final Path indexerJar;
     private final List<String> indexerJvmArgs;
 
-    IndexingBench(Path indexerJar, List<String> indexerJvmArgs) {
+    private final boolean vectors;
+
+    IndexingBench(Path indexerJar, List<String> indexerJvmArgs, boolean vectors) {
         this.indexerJar = indexerJar;
         this.indexerJvmArgs = indexerJvmArgs;
+        this.vectors = vectors;
     }
 
     Result run(int scale, Path folder, Path index, Path logDir) throws IOException, InterruptedException {
@@ -57,6 +60,9 @@ final class IndexingBench {
                 ServerProcess.javaBin("java").toString()));
         cmd.addAll(indexerJvmArgs);
         cmd.addAll(List.of("-jar", indexerJar.toString(), "index", folder.toString(), "--index", index.toString()));
+        if (!vectors) {
+            cmd.add("--no-vectors");
+        }
         Path out = logDir.resolve("index-x" + scale + ".out");
         Path err = logDir.resolve("index-x" + scale + ".err");
         long t0 = System.nanoTime();
