@@ -60,9 +60,7 @@ final class IndexingBench {
                 ServerProcess.javaBin("java").toString()));
         cmd.addAll(indexerJvmArgs);
         cmd.addAll(List.of("-jar", indexerJar.toString(), "index", folder.toString(), "--index", index.toString()));
-        if (!vectors) {
-            cmd.add("--no-vectors");
-        }
+        cmd.add(vectors ? "--vectors" : "--no-vectors");
         Path out = logDir.resolve("index-x" + scale + ".out");
         Path err = logDir.resolve("index-x" + scale + ".err");
         long t0 = System.nanoTime();

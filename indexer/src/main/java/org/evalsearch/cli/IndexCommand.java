@@ -95,8 +95,9 @@ final class IndexCommand implements Callable<Integer> {
 
     @Option(names = "--vectors", negatable = true, defaultValue = "${env:EVALSEARCH_VECTORS}",
             description = "Embed passages for dense retrieval, fused with the word ranking at search time; about "
-                    + "30 ms of CPU per passage (env EVALSEARCH_VECTORS=true|false; default: on for a new index, "
-                    + "as the index was built for an existing one). Files indexed before keep what they had.")
+                    + "35 ms of CPU per passage, several times the rest of indexing (env EVALSEARCH_VECTORS=true|false; "
+                    + "default: off for a new index, as the index was built for an existing one; the server turns it "
+                    + "on for the index it builds on first start). Files indexed before keep what they had.")
     Boolean vectors;
 
     @Spec
@@ -142,7 +143,8 @@ final class IndexCommand implements Callable<Integer> {
             return vectors ? PassageVectors.Mode.ON : PassageVectors.Mode.OFF;
         }
         boolean exists = Files.isDirectory(index) && DirectoryReader.indexExists(FSDirectory.open(index));
-        return exists ? PassageVectors.Mode.AS_INDEX : PassageVectors.Mode.ON;
+        // an archive is indexed with this command: words only unless asked, as embedding dominates the cost
+        return exists ? PassageVectors.Mode.AS_INDEX : PassageVectors.Mode.OFF;
     }
 
     private ExtractionLimits limits() {
