@@ -13,8 +13,10 @@ import org.apache.lucene.store.FSDirectory;
 import org.evalsearch.api.SearchApp;
 import org.evalsearch.index.IndexRun;
 import org.evalsearch.index.PassageVectors;
+import org.evalsearch.index.SentenceEmbedder;
 import org.evalsearch.pipeline.ExtractionLimits;
 import org.evalsearch.search.IndexAccess;
+import org.evalsearch.search.IndexView;
 import org.evalsearch.search.SearchService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -116,11 +118,17 @@ public final class ServerMain implements Callable<Integer> {
                 "evalsearch", host, app.port(), index.toAbsolutePath(), corpus.toAbsolutePath());
         Thread warm = new Thread(() -> {
             try {
+                // loading the embedding model takes seconds: not on the first user's search
+                try (IndexView view = service.view()) {
+                    if (PassageVectors.present(view.reader())) {
+                        SentenceEmbedder.get();
+                    }
+                }
                 service.suggestions().warm();
             } catch (IOException | RuntimeException e) {
-                System.err.println("preparing suggestions failed: " + e.getMessage());
+                System.err.println("warming up (embedding model, suggestions) failed: " + e.getMessage());
             }
-        }, "suggestions-warm-up");
+        }, "warm-up");
         warm.setDaemon(true);
         warm.start();
         Thread.currentThread().join();
