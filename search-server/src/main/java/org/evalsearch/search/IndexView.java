@@ -17,15 +17,17 @@ import org.evalsearch.index.Schema;
 public final class IndexView implements AutoCloseable {
     private final IndexSearcher searcher;
     private final SortedSetDocValuesReaderState facetState;
+    private final FacetOrdinals facetOrdinals;
     private final Map<String, ReportMeta> reports;
     private final Instant committed;
     private final long timeoutMillis;
     private final Runnable release;
 
-    IndexView(IndexSearcher searcher, SortedSetDocValuesReaderState facetState, Map<String, ReportMeta> reports,
-              Instant committed, long timeoutMillis, Runnable release) {
+    IndexView(IndexSearcher searcher, SortedSetDocValuesReaderState facetState, FacetOrdinals facetOrdinals,
+              Map<String, ReportMeta> reports, Instant committed, long timeoutMillis, Runnable release) {
         this.searcher = searcher;
         this.facetState = facetState;
+        this.facetOrdinals = facetOrdinals;
         this.reports = reports;
         this.committed = committed;
         this.timeoutMillis = timeoutMillis;
@@ -51,6 +53,10 @@ public final class IndexView implements AutoCloseable {
 
     public SortedSetDocValuesReaderState facetState() {
         return facetState;
+    }
+
+    FacetOrdinals facetOrdinals() {
+        return facetOrdinals;
     }
 
     public Map<String, ReportMeta> reports() {

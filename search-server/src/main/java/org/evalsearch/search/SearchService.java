@@ -70,7 +70,6 @@ public final class SearchService {
     private final FacetsConfig facetsConfig = Schema.facetsConfig();
     private final long timeoutMillis;
     private final Spelling spelling = new Spelling();
-    private final FacetOrdinals ordinals = new FacetOrdinals(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
     private final Suggestions suggestions = new Suggestions(this);
 
     public SearchService(IndexAccess index, long timeoutMillis) {
@@ -260,7 +259,7 @@ public final class SearchService {
         }
         IndexSearcher searcher = view.searcher();
         view.startSecondPhase();
-        OrdinalCounts counting = new OrdinalCounts(ordinals, view.facetState());
+        OrdinalCounts counting = new OrdinalCounts(view.facetOrdinals(), view.facetState());
         List<String> filtered = List.copyOf(filters.values().keySet());
         DrillSideways ds = new DrillSideways(searcher, facetsConfig, view.facetState());
         DrillSideways.Result<OrdinalCounts.Counts, OrdinalCounts.Counts> r = ds.search(ddq, counting,
