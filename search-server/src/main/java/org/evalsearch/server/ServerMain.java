@@ -15,8 +15,10 @@ import org.evalsearch.index.IndexRun;
 import org.evalsearch.index.PassageVectors;
 import org.evalsearch.index.SentenceEmbedder;
 import org.evalsearch.pipeline.ExtractionLimits;
+import org.evalsearch.query.SearchFilters;
 import org.evalsearch.search.IndexAccess;
 import org.evalsearch.search.IndexView;
+import org.evalsearch.search.SearchRequest;
 import org.evalsearch.search.SearchService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -124,9 +126,17 @@ public final class ServerMain implements Callable<Integer> {
                         SentenceEmbedder.get();
                     }
                 }
+                // like Solr's first-searcher queries: one search loads and compiles the query, facet and snippet
+                // code and builds the parser for this index, which otherwise made the first user's search take
+                // seconds (over its time budget on a busy machine)
+                service.search(SearchRequest.of("evaluation", SearchFilters.none()));
+            } catch (IOException | RuntimeException e) {
+                System.err.println("warming up (embedding model, a first search) failed: " + e.getMessage());
+            }
+            try {
                 service.suggestions().warm();
             } catch (IOException | RuntimeException e) {
-                System.err.println("warming up (embedding model, suggestions) failed: " + e.getMessage());
+                System.err.println("preparing suggestions failed: " + e.getMessage());
             }
         }, "warm-up");
         warm.setDaemon(true);
