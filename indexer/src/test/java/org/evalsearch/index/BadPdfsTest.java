@@ -38,7 +38,7 @@ class BadPdfsTest {
         try (Stream<Path> files = Files.list(TestPdfs.resource("bad-pdfs"))) {
             TestPdfs.copyInto(folder, files.filter(f -> !f.toString().endsWith(".md")).toArray(Path[]::new));
         }
-        Files.write(folder.resolve("deep-nesting.pdf"), HostilePdfs.deepPageTree(30_000));
+        Files.write(folder.resolve("deep-nesting.pdf"), HostilePdfs.deepPageTree(HostilePdfs.OVERFLOWING_DEPTH));
         Files.write(folder.resolve("inflate-bomb.pdf"), HostilePdfs.inflateBomb(8 << 20));
         // like the shared truncated.pdf (half of the full report), but of a 4-page summary: no xref, no trailer
         byte[] report = Files.readAllBytes(TestPdfs.corpus("2013-labour-migration-evaluation-summary.pdf"));

@@ -32,7 +32,7 @@ class BoundedWorkerTest {
     @Test
     void aStackOverflowIsReportedAsTooDeeplyNested(@TempDir Path tmp) throws Exception {
         Path deep = tmp.resolve("deep.pdf");
-        Files.write(deep, HostilePdfs.deepPageTree(30_000));
+        Files.write(deep, HostilePdfs.deepPageTree(HostilePdfs.OVERFLOWING_DEPTH));
         var processor = new DocumentProcessor(Catalog.empty(), ExtractionLimits.defaults().withOcr(OcrOptions.off()));
         RejectedPdfException e = assertThrows(RejectedPdfException.class, () -> new BoundedWorker(
                 Duration.ofSeconds(60)).run("deep", c -> processor.process(deep, "hash", c)));

@@ -18,6 +18,12 @@ public final class HostilePdfs {
     private HostilePdfs() {}
 
     /** One page under {@code depth} nested page tree nodes, each the only kid of the one before. */
+    /**
+     * A page tree nesting that overflows the worker's stack whatever the JIT has compiled: at 30,000 levels a
+     * warmed-up JVM sometimes fitted the recursion in the stack and read the file.
+     */
+    public static final int OVERFLOWING_DEPTH = 200_000;
+
     public static byte[] deepPageTree(int depth) {
         List<byte[]> objects = new ArrayList<>();
         objects.add(ascii("<< /Type /Catalog /Pages 2 0 R >>"));
