@@ -74,18 +74,14 @@ public final class NumberedItems {
     public static Collapsed collapse(IndexSearcher searcher, List<ScoreDoc> ranked, int size, EarlierPages earlier)
             throws IOException {
         List<Ranked> out = new ArrayList<>(Math.min(size, ranked.size()));
+        // every part of an item has the item's key, so one key seen is all its parts seen
         Set<String> seenItems = new HashSet<>();
-        Set<String> seenPassages = new HashSet<>();
         int read = 0;
         while (read < ranked.size() && out.size() < size) {
             ScoreDoc sd = ranked.get(read++);
             PassageRecord r = load(searcher, sd.doc);
-            if (seenPassages.contains(r.id())) {
-                continue;
-            }
             String key = itemKey(r);
             if (key == null) {
-                seenPassages.add(r.id());
                 out.add(new Ranked(sd, r, r, List.of(r)));
                 continue;
             }
@@ -93,7 +89,6 @@ public final class NumberedItems {
                 continue;
             }
             List<PassageRecord> parts = partsOf(searcher, r, key);
-            parts.forEach(p -> seenPassages.add(p.id()));
             if (!earlier.showed(parts)) {
                 out.add(new Ranked(sd, r, withItemText(parts), parts));
             }

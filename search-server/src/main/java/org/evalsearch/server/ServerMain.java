@@ -13,11 +13,9 @@ import org.apache.lucene.store.FSDirectory;
 import org.evalsearch.api.SearchApp;
 import org.evalsearch.index.IndexRun;
 import org.evalsearch.index.PassageVectors;
-import org.evalsearch.index.SentenceEmbedder;
 import org.evalsearch.pipeline.ExtractionLimits;
 import org.evalsearch.query.SearchFilters;
 import org.evalsearch.search.IndexAccess;
-import org.evalsearch.search.IndexView;
 import org.evalsearch.search.SearchRequest;
 import org.evalsearch.search.SearchService;
 import picocli.CommandLine;
@@ -120,15 +118,10 @@ public final class ServerMain implements Callable<Integer> {
                 "evalsearch", host, app.port(), index.toAbsolutePath(), corpus.toAbsolutePath());
         Thread warm = new Thread(() -> {
             try {
-                // loading the embedding model takes seconds: not on the first user's search
-                try (IndexView view = service.view()) {
-                    if (PassageVectors.present(view.reader())) {
-                        SentenceEmbedder.get();
-                    }
-                }
                 // like Solr's first-searcher queries: one search loads and compiles the query, facet and snippet
-                // code and builds the parser for this index, which otherwise made the first user's search take
-                // seconds (over its time budget on a busy machine)
+                // code, builds the parser for this index and, when the index has vectors, loads the embedding
+                // model, which otherwise made the first user's search take seconds (over its time budget on a busy
+                // machine)
                 service.search(SearchRequest.of("evaluation", SearchFilters.none()));
             } catch (IOException | RuntimeException e) {
                 System.err.println("warming up (embedding model, a first search) failed: " + e.getMessage());
