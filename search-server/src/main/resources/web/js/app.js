@@ -119,7 +119,7 @@ async function runSearch() {
     rememberFacets(answer.facets);
     if (landing) showLanding(answer);
     else showResults(answer, hits);
-    showFacets(answer.facets);
+    showFacets(answer.facets, answer.facet_values);
   } catch (e) {
     if (mine === seq) showError(e.message);
   } finally {
@@ -160,7 +160,8 @@ function showLanding(answer) {
   $('results-toolbar').hidden = true;
   $('did-you-mean').hidden = true;
   $('understood').hidden = true;
-  const reports = ((answer.facets && answer.facets.doc) || []).length;
+  const reports = (answer.facet_values && answer.facet_values.doc)
+    || ((answer.facets && answer.facets.doc) || []).length;
   const types = ((answer.facets && answer.facets.type) || []).filter((t) => t.value !== 'other');
   setStatus(`${answer.total} passages from ${reports} reports`);
   $('intro').replaceChildren(...[
@@ -251,8 +252,8 @@ async function showMore() {
 
 // ---- facets and chips ----
 
-function showFacets(facets) {
-  renderFacets($('facets'), facets || {}, state, {
+function showFacets(facets, valueCounts) {
+  renderFacets($('facets'), facets || {}, valueCounts || {}, state, {
     onToggle: (name, value, on) => goFromControl(withFilter(state, name, value, on)),
     onYears: (years) => {
       const filters = { ...state.filters };
@@ -328,7 +329,7 @@ async function runMap() {
       next = withFilter(next, state.cols, col, true);
       return hrefFor(next);
     });
-    showFacets(facetsAnswer.facets);
+    showFacets(facetsAnswer.facets, facetsAnswer.facet_values);
     setStatus(`Evidence map of ${facetsAnswer.total} passages`);
   } catch (e) {
     if (mine === seq) showError(e.message);

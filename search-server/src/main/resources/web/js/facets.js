@@ -8,10 +8,11 @@ const SHOWN = 6;
 const expanded = new Set();
 
 /**
- * Renders the panel. `onToggle(name, value, checked)` changes one filter; `onYears(values)` replaces the
- * year filter (a list of years or one "from-to" range).
+ * Renders the panel. `valueCounts` says how many values a facet has when the server listed only the most
+ * frequent. `onToggle(name, value, checked)` changes one filter; `onYears(values)` replaces the year filter (a
+ * list of years or one "from-to" range).
  */
-export function renderFacets(panel, facets, state, { onToggle, onYears }) {
+export function renderFacets(panel, facets, valueCounts, state, { onToggle, onYears }) {
   const focusKey = document.activeElement && panel.contains(document.activeElement)
     ? document.activeElement.dataset.key : null;
   const groups = [];
@@ -26,7 +27,7 @@ export function renderFacets(panel, facets, state, { onToggle, onYears }) {
       if (!values.some((x) => x.value === v)) values.push({ value: v, label: labelFor(name, v), count: 0 });
     }
     if (!values.length) continue;
-    groups.push(checkboxFacet(name, heading, values, selected, onToggle));
+    groups.push(checkboxFacet(name, heading, values, valueCounts[name] || values.length, selected, onToggle));
   }
   panel.replaceChildren(el('h2', { class: 'facets-title' }, 'Filters'), ...groups);
   if (focusKey) {
@@ -35,7 +36,7 @@ export function renderFacets(panel, facets, state, { onToggle, onYears }) {
   }
 }
 
-function checkboxFacet(name, heading, values, selected, onToggle) {
+function checkboxFacet(name, heading, values, total, selected, onToggle) {
   const open = expanded.has(name);
   const shown = open ? values : values.filter((v, i) => i < SHOWN || selected.includes(v.value));
   const items = shown.map((v) => {
@@ -58,10 +59,10 @@ function checkboxFacet(name, heading, values, selected, onToggle) {
         if (open) expanded.delete(name);
         else expanded.add(name);
         const fieldset = e.target.closest('fieldset');
-        fieldset.replaceWith(checkboxFacet(name, heading, values, selected, onToggle));
+        fieldset.replaceWith(checkboxFacet(name, heading, values, total, selected, onToggle));
         document.querySelector(`[data-key="${CSS.escape(name)}:more"]`)?.focus();
       },
-    }, open ? 'Show fewer' : `Show all ${values.length}`));
+    }, open ? 'Show fewer' : total > values.length ? `Show top ${values.length} of ${total}` : `Show all ${values.length}`));
   }
   return el('fieldset', { class: 'facet', 'data-facet': name }, ...children);
 }

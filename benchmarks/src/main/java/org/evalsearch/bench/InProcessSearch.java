@@ -44,7 +44,8 @@ final class InProcessSearch implements AutoCloseable {
 
     InProcessSearch(Path index, long timeoutMillis) throws IOException {
         this.access = IndexAccess.open(index, 3_600_000);
-        this.service = new SearchService(access, timeoutMillis);
+        // no answer cache: the mix repeats its requests, and in-process measures the cost of computing an answer
+        this.service = new SearchService(access, timeoutMillis, 0);
     }
 
     /** The mix with every filter value present in this index, and the deep cursors computed. */
@@ -101,7 +102,7 @@ final class InProcessSearch implements AutoCloseable {
 
     private SearchRequest request(QueryMix.Query q, String cursor) {
         return new SearchRequest(q.q(), SearchFilters.of(q.filters()), QueryMix.PAGE_SIZE, SortOrder.RELEVANCE,
-                cursor, q.kind() == QueryMix.Kind.GROUP_BY_REPORT, true, true);
+                cursor, q.kind() == QueryMix.Kind.GROUP_BY_REPORT, true, true, SearchRequest.DEFAULT_FACET_SIZE);
     }
 
     private String deepCursor(QueryMix.Query q) throws IOException {

@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
 @Command(name = "search", mixinStandardHelpOptions = true,
         description = "Time the query mix on one existing index (in-process, and over HTTP with --server-jar).")
 final class SearchProbe implements Callable<Integer> {
+    /** Dumps list every facet value, so that a change in any count shows. */
+    private static final int ALL_FACET_VALUES = SearchRequest.MAX_FACET_SIZE;
 
     @Option(names = "--index", required = true, description = "An existing index.")
     Path index;
@@ -172,9 +174,10 @@ final class SearchProbe implements Callable<Integer> {
         two.put("type", List.of("recommendation", "finding"));
         two.put("year", List.of("2010-2021"));
         for (String q : List.of("", "migration", "\"social dialogue\"")) {
-            requests.add(new SearchRequest(q, SearchFilters.of(two), 10, SortOrder.RELEVANCE, null, false, true, true));
+            requests.add(new SearchRequest(q, SearchFilters.of(two), 10, SortOrder.RELEVANCE, null, false, true, true,
+                    ALL_FACET_VALUES));
             requests.add(new SearchRequest(q, SearchFilters.of(two), 10, SortOrder.YEAR_DESC, null, true, false,
-                    true));
+                    true, ALL_FACET_VALUES));
         }
         if (dumpQueries != null) {
             for (String line : Files.readAllLines(dumpQueries, StandardCharsets.UTF_8)) {
@@ -190,14 +193,15 @@ final class SearchProbe implements Callable<Integer> {
                 }
                 String q = node.get("query").asText();
                 SearchFilters f = SearchFilters.of(filters);
-                requests.add(new SearchRequest(q, f, 10, SortOrder.RELEVANCE, null, false, true, true));
+                requests.add(new SearchRequest(q, f, 10, SortOrder.RELEVANCE, null, false, true, true,
+                        ALL_FACET_VALUES));
                 requests.add(new SearchRequest(q, SearchFilters.of(Map.of()), 10, SortOrder.RELEVANCE, null, true,
-                        true, true));
+                        true, true, ALL_FACET_VALUES));
                 SearchResult first = search.service().search(
-                        new SearchRequest(q, f, 10, SortOrder.RELEVANCE, null, false, true, true));
+                        new SearchRequest(q, f, 10, SortOrder.RELEVANCE, null, false, true, true, ALL_FACET_VALUES));
                 if (first.nextCursor() != null) {
                     requests.add(new SearchRequest(q, f, 10, SortOrder.RELEVANCE, first.nextCursor(), false, true,
-                            true));
+                            true, ALL_FACET_VALUES));
                 }
             }
         }

@@ -182,6 +182,17 @@ public final class SearchFilters {
         return new int[] {from, to};
     }
 
+    /** Filters are equal when they keep the same values of the same facets (an answer cache keys on them). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SearchFilters other && values.equals(other.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
+
     @Override
     public String toString() {
         List<String> parts = new ArrayList<>();

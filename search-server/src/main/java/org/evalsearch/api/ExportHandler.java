@@ -1,8 +1,8 @@
 package org.evalsearch.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -52,17 +52,16 @@ final class ExportHandler {
                 ctx.contentType("application/json; charset=utf-8");
                 try (JsonGenerator json = mapper.getFactory().createGenerator(ctx.outputStream())) {
                     json.writeStartArray();
-                    service.forEachMatch(view, q, filters, fold, r -> {
-                        ObjectNode node = mapper.valueToTree(r);
-                        node.put("citation", citation(r));
-                        node.put("pdf_url", Links.pdf(r));
-                        json.writeTree(node);
-                    });
+                    service.forEachMatch(view, q, filters, fold,
+                            r -> json.writeObject(new JsonRow(r, citation(r), Links.pdf(r))));
                     json.writeEndArray();
                 }
             }
         }
     }
+
+    /** A passage as the JSON export lists it: its record, then how to cite it and its PDF page. */
+    private record JsonRow(@JsonUnwrapped PassageRecord passage, String citation, String pdfUrl) {}
 
     private static List<Object> row(PassageRecord r) {
         return List.of(r.id(), r.doc(), nz(r.title()), r.year(), r.page(), nz(r.pageLabel()), nz(r.section()),

@@ -19,7 +19,7 @@ final class SearchHandlers {
     }
 
     void search(Context ctx) throws IOException {
-        Params p = Params.of(ctx, true, "q", "size", "sort", "cursor", "group", "fold", "intent");
+        Params p = Params.of(ctx, true, "q", "size", "sort", "cursor", "group", "fold", "intent", "facet_size");
         SearchRequest req = new SearchRequest(
                 p.string("q", ""),
                 p.filters(),
@@ -28,7 +28,8 @@ final class SearchHandlers {
                 p.string("cursor"),
                 "doc".equals(p.oneOf("group", null, "doc")),
                 p.bool("fold", true),
-                !"off".equals(p.oneOf("intent", "on", "on", "off")));
+                !"off".equals(p.oneOf("intent", "on", "on", "off")),
+                p.integer("facet_size", SearchRequest.DEFAULT_FACET_SIZE, 1, SearchRequest.MAX_FACET_SIZE));
         ctx.json(service.search(req));
     }
 

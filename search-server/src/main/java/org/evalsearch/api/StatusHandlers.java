@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.evalsearch.search.AnswerCache;
 import org.evalsearch.search.IndexView;
 import org.evalsearch.search.SearchService;
 
@@ -25,6 +26,10 @@ final class StatusHandlers {
             h.put("documents", view.reports().size());
             h.put("passages", view.reader().numDocs());
             h.put("last_indexed", view.committed() == null ? null : view.committed().toString());
+            AnswerCache.Stats cache = service.cacheStats();
+            h.put("cached_answers", cache.answers());
+            h.put("cache_hits", cache.hits());
+            h.put("cache_misses", cache.misses());
             ctx.json(h);
         }
     }

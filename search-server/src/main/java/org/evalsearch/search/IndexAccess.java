@@ -173,6 +173,16 @@ public final class IndexAccess implements Closeable {
         }
     }
 
+    /** The version of the commit searches see now, read without waiting for a search turn. */
+    public long currentVersion() throws IOException {
+        IndexSearcher current = manager().acquire();
+        try {
+            return ((DirectoryReader) current.getIndexReader()).getVersion();
+        } finally {
+            manager().release(current);
+        }
+    }
+
     /**
      * A view of the current commit for one request, with its own searcher so that the time budget applies to
      * this request only. Close it when done.

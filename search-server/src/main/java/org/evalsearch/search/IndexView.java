@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.evalsearch.catalog.ReportMeta;
@@ -49,6 +50,11 @@ public final class IndexView implements AutoCloseable {
 
     public IndexReader reader() {
         return searcher.getIndexReader();
+    }
+
+    /** The version of this view's commit (see {@link IndexAccess#currentVersion()}). */
+    public long version() {
+        return ((DirectoryReader) reader()).getVersion();
     }
 
     public SortedSetDocValuesReaderState facetState() {

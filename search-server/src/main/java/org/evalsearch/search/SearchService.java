@@ -71,10 +71,22 @@ public final class SearchService {
     private final long timeoutMillis;
     private final Spelling spelling = new Spelling();
     private final Suggestions suggestions = new Suggestions(this);
+    private final AnswerCache answers;
 
     public SearchService(IndexAccess index, long timeoutMillis) {
+        this(index, timeoutMillis, AnswerCache.DEFAULT_MB);
+    }
+
+    /** @param cacheMegabytes memory for answers kept for requests asked again; 0 searches every time */
+    public SearchService(IndexAccess index, long timeoutMillis, int cacheMegabytes) {
         this.index = index;
         this.timeoutMillis = timeoutMillis;
+        this.answers = new AnswerCache(cacheMegabytes);
+    }
+
+    /** What the answer cache holds and how often it answered. */
+    public AnswerCache.Stats cacheStats() {
+        return answers.stats();
     }
 
     public Suggestions suggestions() {
@@ -156,49 +168,89 @@ public final class SearchService {
         }
     }
 
+    /** The answer to {@code req}: the one already given on the current commit, or a new search. */
     public SearchResult search(SearchRequest req) throws IOException {
         long start = System.nanoTime();
+        SearchResult known = answers.get(index.currentVersion(), req);
+        if (known != null) {
+            return known.withTookMs((System.nanoTime() - start) / 1_000_000);
+        }
+        try (IndexView view = view()) {
+            SearchResult answer = search(view, req, start);
+            answers.put(view.version(), req, answer);
+            return answer;
+        }
+    }
+
+    private SearchResult search(IndexView view, SearchRequest req, long start) throws IOException {
         ParsedQuery understood = understand(req.q(), req.intent());
         Query userQuery = understood.query();
         Sort sort = req.sort().sort();
         FieldDoc after = req.groupByDoc() ? null : Cursor.decode(req.cursor(), sort);
-        try (IndexView view = view()) {
-            checkFilters(view, req.filters());
-            // feedback words only reorder the matches (snippets still mark the user's own words)
-            UnaryOperator<Query> restrict = q -> req.filters().drillDown(baseQuery(q, req.fold()), facetsConfig);
-            Query ranked = PseudoRelevanceFeedback.expand(view.searcher(), userQuery, restrict);
-            // passages near the query's meaning join the best word matches, when the index has vectors
-            ranked = DenseFusion.fuse(view.searcher(), ranked, restrict, req.q(),
-                    req.size() * NumberedItems.WINDOW_FACTOR);
-            DrillDownQuery ddq = req.filters().drillDown(baseQuery(ranked, req.fold()), facetsConfig);
-            int window = req.groupByDoc() ? GROUP_WINDOW : req.size() * NumberedItems.WINDOW_FACTOR + 1;
-            IndexSearcher searcher = view.searcher();
-            // ranking counts no further than the window, so that it skips passages that cannot reach it from
-            // the start; the exact total comes from the facet pass, which visits every match anyway
-            TopFieldDocs top = searcher.search(ddq, new TopFieldCollectorManager(sort, window, after, window));
-            TopFieldCollector.populateScores(top.scoreDocs, searcher, ddq);
-            boolean timedOut = searcher.timedOut();
-            Counted counted = timedOut ? null : facets(view, ddq, req.filters());
-            Map<String, List<FacetValue>> facets = counted == null ? Map.of() : counted.facets();
-            long total = counted == null ? top.totalHits.value() : counted.total();
-            List<ScoreDoc> matches = List.of(top.scoreDocs);
-            Map<String, Integer> groupCounts = null;
-            String next = null;
-            List<NumberedItems.Ranked> page;
-            if (req.groupByDoc()) {
-                groupCounts = new HashMap<>();
-                List<ScoreDoc> best = bestPerReport(view, matches, req.size(), groupCounts);
-                page = NumberedItems.collapse(searcher, best, best.size()).items();
-            } else {
-                ItemPage items = itemPage(searcher, ddq, sort, after, req.size(), top.scoreDocs, window);
-                page = items.items();
-                next = items.next() == null ? null : Cursor.encode(items.next(), sort);
-            }
-            List<Hit> hits = hits(view, userQuery, page, req.fold(), groupCounts);
-            String didYouMean = total < FEW_HITS ? spelling.suggest(view.reader(), req.q()) : null;
-            long took = (System.nanoTime() - start) / 1_000_000;
-            return new SearchResult(total, took, hits, facets, next, didYouMean, timedOut, understood.implied());
+        checkFilters(view, req.filters());
+        // feedback words only reorder the matches (snippets still mark the user's own words)
+        UnaryOperator<Query> restrict = q -> req.filters().drillDown(baseQuery(q, req.fold()), facetsConfig);
+        Query ranked = PseudoRelevanceFeedback.expand(view.searcher(), userQuery, restrict);
+        // passages near the query's meaning join the best word matches, when the index has vectors
+        ranked = DenseFusion.fuse(view.searcher(), ranked, restrict, req.q(),
+                req.size() * NumberedItems.WINDOW_FACTOR);
+        DrillDownQuery ddq = req.filters().drillDown(baseQuery(ranked, req.fold()), facetsConfig);
+        int window = req.groupByDoc() ? GROUP_WINDOW : req.size() * NumberedItems.WINDOW_FACTOR + 1;
+        IndexSearcher searcher = view.searcher();
+        // ranking counts no further than the window, so that it skips passages that cannot reach it from
+        // the start; the exact total comes from the facet pass, which visits every match anyway
+        TopFieldDocs top = searcher.search(ddq, new TopFieldCollectorManager(sort, window, after, window));
+        TopFieldCollector.populateScores(top.scoreDocs, searcher, ddq);
+        boolean timedOut = searcher.timedOut();
+        Counted counted = timedOut ? null : facets(view, ddq, req.filters());
+        Map<String, List<FacetValue>> allFacets = counted == null ? Map.of() : counted.facets();
+        Map<String, List<FacetValue>> facets = limit(allFacets, req);
+        long total = counted == null ? top.totalHits.value() : counted.total();
+        List<ScoreDoc> matches = List.of(top.scoreDocs);
+        Map<String, Integer> groupCounts = null;
+        String next = null;
+        List<NumberedItems.Ranked> page;
+        if (req.groupByDoc()) {
+            groupCounts = new HashMap<>();
+            List<ScoreDoc> best = bestPerReport(view, matches, req.size(), groupCounts);
+            page = NumberedItems.collapse(searcher, best, best.size()).items();
+        } else {
+            ItemPage items = itemPage(searcher, ddq, sort, after, req.size(), top.scoreDocs, window);
+            page = items.items();
+            next = items.next() == null ? null : Cursor.encode(items.next(), sort);
         }
+        List<Hit> hits = hits(view, userQuery, page, req.fold(), groupCounts);
+        String didYouMean = total < FEW_HITS ? spelling.suggest(view.reader(), req.q()) : null;
+        long took = (System.nanoTime() - start) / 1_000_000;
+        return new SearchResult(total, took, hits, facets, valueCounts(allFacets), next, didYouMean, timedOut,
+                understood.implied());
+    }
+
+    /**
+     * Each facet's {@code facetSize} most frequent values, and the values the request filters on wherever they
+     * rank; years stay whole, since they draw a timeline.
+     */
+    private static Map<String, List<FacetValue>> limit(Map<String, List<FacetValue>> facets, SearchRequest req) {
+        Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+        facets.forEach((dim, values) -> {
+            if (dim.equals(Schema.YEAR) || values.size() <= req.facetSize()) {
+                out.put(dim, values);
+                return;
+            }
+            Set<String> filtered = Set.copyOf(req.filters().values(dim));
+            List<FacetValue> kept = new ArrayList<>(values.subList(0, req.facetSize()));
+            values.subList(req.facetSize(), values.size()).stream()
+                    .filter(v -> filtered.contains(v.value())).forEach(kept::add);
+            out.put(dim, kept);
+        });
+        return out;
+    }
+
+    /** How many values each facet has among the matches (years: how many have a match). */
+    private static Map<String, Integer> valueCounts(Map<String, List<FacetValue>> facets) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        facets.forEach((dim, values) -> out.put(dim, (int) values.stream().filter(v -> v.count() > 0).count()));
+        return out;
     }
 
     /** A page of results and where the next one starts (null at the end). */

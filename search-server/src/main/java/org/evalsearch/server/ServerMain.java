@@ -53,6 +53,11 @@ public final class ServerMain implements Callable<Integer> {
                     + "default: ${DEFAULT-VALUE}).")
     long queryTimeoutMs;
 
+    @Option(names = "--cache-mb", defaultValue = "${env:EVALSEARCH_CACHE_MB:-32}",
+            description = "Memory for search answers kept for requests asked again on the same index commit "
+                    + "(env EVALSEARCH_CACHE_MB; default: ${DEFAULT-VALUE}; 0 searches every time).")
+    int cacheMb;
+
     @Option(names = "--refresh-ms", defaultValue = "${env:EVALSEARCH_REFRESH_MS:-2000}",
             description = "How often to look for new index commits (env EVALSEARCH_REFRESH_MS; default: ${DEFAULT-VALUE}).")
     long refreshMs;
@@ -79,6 +84,10 @@ public final class ServerMain implements Callable<Integer> {
             System.err.println("--port must be between 0 and 65535");
             return 2;
         }
+        if (cacheMb < 0) {
+            System.err.println("--cache-mb must be 0 or more");
+            return 2;
+        }
         if (!indexExists(index)) {
             if (!Files.isDirectory(corpus)) {
                 System.err.println("No index in " + index + " and no corpus folder " + corpus + " to build it from.");
@@ -87,7 +96,7 @@ public final class ServerMain implements Callable<Integer> {
             indexCorpus();
         }
         IndexAccess access = IndexAccess.openInBackground(index, refreshMs);
-        SearchService service = new SearchService(access, queryTimeoutMs);
+        SearchService service = new SearchService(access, queryTimeoutMs, cacheMb);
         Consumer<JavalinConfig> extensions;
         try {
             extensions = security.extensions(access, corpus, index, workers());

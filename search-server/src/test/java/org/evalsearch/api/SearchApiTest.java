@@ -2,11 +2,13 @@ package org.evalsearch.api;
 
 import static org.evalsearch.api.TestServer.enc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -358,6 +360,40 @@ class SearchApiTest {
         HttpResponse<String> pdf = server.get("/api/documents/" + enc(SUMMARY_2013) + "/pdf");
         assertEquals(200, pdf.statusCode());
         assertEquals("application/pdf", pdf.headers().firstValue("content-type").orElse(""));
+    }
+
+    @Test
+    void facetsListTheirMostFrequentValuesUpToFacetSizeAndTheValuesFilteredOn() throws Exception {
+        JsonNode all = server.json("/api/search?q=migration&size=1&facet_size=100");
+        JsonNode reports = all.get("facets").get("doc");
+        assertEquals(7, reports.size());
+        assertEquals(7, all.get("facet_values").get("doc").asInt());
+        JsonNode few = server.json("/api/search?q=migration&size=1&facet_size=2");
+        assertEquals(List.of(reports.get(0), reports.get(1)), List.copyOf(few.get("facets").get("doc").valueStream().toList()));
+        assertEquals(7, few.get("facet_values").get("doc").asInt());
+        assertEquals(all.get("facets").get("year"), few.get("facets").get("year"), "the year timeline is whole");
+        JsonNode rarest = reports.get(6);
+        JsonNode filtered = server.json("/api/search?q=migration&size=1&facet_size=2&doc="
+                + enc(rarest.get("value").asText()));
+        List<JsonNode> listed = filtered.get("facets").get("doc").valueStream().toList();
+        assertEquals(3, listed.size());
+        assertEquals(rarest, listed.get(2), "a report filtered on is listed with its count");
+    }
+
+    @Test
+    void aSearchAskedAgainOnTheSameCommitIsAnsweredFromTheCacheWithTheSameAnswer() throws Exception {
+        String search = "/api/search?q=" + enc("employers organizations") + "&type=finding&size=4";
+        JsonNode before = server.json("/api/health");
+        ObjectNode first = (ObjectNode) server.json(search);
+        ObjectNode again = (ObjectNode) server.json(search);
+        ObjectNode otherPage = (ObjectNode) server.json(search + "&cursor=" + enc(first.get("next_cursor").asText()));
+        JsonNode after = server.json("/api/health");
+        assertEquals(before.get("cache_hits").asLong() + 1, after.get("cache_hits").asLong());
+        assertEquals(before.get("cache_misses").asLong() + 2, after.get("cache_misses").asLong());
+        first.remove("took_ms");
+        again.remove("took_ms");
+        assertEquals(first, again);
+        assertNotEquals(first.get("hits"), otherPage.get("hits"));
     }
 
     @Test
