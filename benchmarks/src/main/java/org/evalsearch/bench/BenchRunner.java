@@ -140,9 +140,33 @@ final class BenchRunner implements Callable<Integer> {
                     report.loadRun = loadRun(server, load, most);
                 }
             }
+            if (scale == largest) {
+                report.httpUncached = uncachedRuns(scale, index, folder, mix, logs);
+                writeReport(t0, false);
+            }
         }
         System.out.println(writeReport(t0, true));
         return 0;
+    }
+
+    /**
+     * The mix over HTTP with the server's answer cache off: the mix repeats its requests, so the server as
+     * shipped answers nearly all of them from its cache; this is what computing every answer costs.
+     */
+    private List<HttpLoad.Result> uncachedRuns(int scale, Path index, Path folder, List<QueryMix.Query> mix,
+                                               Path logs) throws IOException, InterruptedException {
+        try (ServerProcess server = ServerProcess.start(serverJar, index, folder, serverHeap,
+                logs.resolve("server-x" + scale + "-no-cache.log"), List.of(), List.of("--cache-mb", "0"))) {
+            HttpLoad load = new HttpLoad("127.0.0.1", server.port, SearchBench.httpRequests(server, mix));
+            server.awaitSuggestions();
+            load.run(8, 3, 0);
+            List<HttpLoad.Result> runs = new ArrayList<>();
+            for (int c : List.of(1, connections.stream().mapToInt(Integer::intValue).max().orElseThrow())) {
+                log("x%d: HTTP closed loop, %d connections, answer cache off", scale, c);
+                runs.add(load.run(c, httpSeconds, 0));
+            }
+            return runs;
+        }
     }
 
     /** Writes what is measured so far (so an interrupted run leaves its figures), the README too when done. */
@@ -226,6 +250,7 @@ final class BenchRunner implements Callable<Integer> {
         final Map<Integer, SearchBench.InProcessResult> inProcess = new LinkedHashMap<>();
         final Map<Integer, Double> startup = new LinkedHashMap<>();
         final Map<Integer, List<HttpLoad.Result>> http = new LinkedHashMap<>();
+        List<HttpLoad.Result> httpUncached = List.of();
         LoadRun loadRun;
         boolean vectors;
 
@@ -240,11 +265,11 @@ final class BenchRunner implements Callable<Integer> {
                     : "Indexes built with `index --no-vectors` (words only, the setting for big archives; dense "
                             + "retrieval's embedding costs about 38 ms of CPU per passage, see the README).\n\n");
             s.append(Markdown.indexing(indexing));
-            s.append(Markdown.search(inProcess, http, rate, serverHeap));
-            s.append(Markdown.byKind(inProcess, http));
+            s.append(Markdown.search(inProcess, http, httpUncached, rate, serverHeap));
+            s.append(Markdown.byKind(inProcess, http, httpUncached));
             s.append(Markdown.server(startup, indexing, loadRun, serverHeap));
             s.append(Markdown.growth(indexing, inProcess, http));
-            s.append(Markdown.targets(indexing, inProcess, http, startup, loadRun, rate));
+            s.append(Markdown.targets(indexing, inProcess, http, httpUncached, startup, loadRun, rate));
             s.append(Markdown.mix(mix, substitutions));
             return s.toString();
         }

@@ -3,9 +3,11 @@ package org.evalsearch.search;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.evalsearch.catalog.ReportMeta;
 import org.evalsearch.index.PassageRecord;
@@ -16,6 +18,7 @@ import org.evalsearch.index.Schema;
  * empty), the reports of that commit and when it was made.
  */
 public final class IndexView implements AutoCloseable {
+    private static final Set<String> RECORD_ONLY = Set.of(Schema.RECORD);
     private final IndexSearcher searcher;
     private final SortedSetDocValuesReaderState facetState;
     private final FacetOrdinals facetOrdinals;
@@ -74,7 +77,16 @@ public final class IndexView implements AutoCloseable {
     }
 
     public PassageRecord record(int docId) throws IOException {
-        return Schema.fromJson(searcher.storedFields().document(docId).get(Schema.RECORD));
+        return record(searcher.storedFields(), docId);
+    }
+
+    /**
+     * The record of a passage read through {@code from}: one reader kept across many passages (an export) goes on
+     * within the compressed block it read last instead of finding it again. The passage text, stored apart for
+     * snippets, is skipped.
+     */
+    public static PassageRecord record(StoredFields from, int docId) throws IOException {
+        return Schema.fromJson(from.document(docId, RECORD_ONLY).get(Schema.RECORD));
     }
 
     @Override

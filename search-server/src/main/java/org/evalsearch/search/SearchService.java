@@ -20,6 +20,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -430,13 +431,14 @@ public final class SearchService {
         checkFilters(view, filters);
         long n = 0;
         FieldDoc after = null;
+        StoredFields stored = view.searcher().storedFields();
         while (true) {
             TopDocs batch = view.searcher().searchAfter(after, query, EXPORT_BATCH, SortOrder.DOCUMENT_ORDER);
             if (view.searcher().timedOut()) {
                 throw new InvalidQueryException("export took longer than its time budget; narrow the query or filters");
             }
             for (ScoreDoc sd : batch.scoreDocs) {
-                consumer.accept(view.record(sd.doc));
+                consumer.accept(IndexView.record(stored, sd.doc));
                 n++;
             }
             if (batch.scoreDocs.length < EXPORT_BATCH) {
