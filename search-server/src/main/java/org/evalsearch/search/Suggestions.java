@@ -38,6 +38,11 @@ public final class Suggestions {
     /** A phrase must occur this often to be suggested. */
     private static final int MIN_PHRASE_COUNT = 3;
     private static final int MAX_PHRASES = 5000;
+    /**
+     * Passages read for phrases: evenly spread over a bigger index, since a frequent phrase shows in any large
+     * sample, and reading all of an archive of hundreds of reports kept a core busy for a minute after each start.
+     */
+    static final int SAMPLE_PASSAGES = 20_000;
     private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}'-]*\\p{L}|\\p{L}");
     private static final Set<String> STOP = Set.of(
             "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "has", "have", "had", "in",
@@ -148,17 +153,23 @@ public final class Suggestions {
         for (String theme : FacetCounts.indexedValues(view.facetState(), Schema.THEME)) {
             out.add(new Entry(FacetLabels.label(Schema.THEME, theme, view.reports()), "theme", theme, 300));
         }
-        frequentPhrases(view.reader()).forEach((phrase, n) -> out.add(new Entry(phrase, "phrase", null, n)));
+        frequentPhrases(view.reader(), SAMPLE_PASSAGES)
+                .forEach((phrase, n) -> out.add(new Entry(phrase, "phrase", null, n)));
         return out;
     }
 
-    /** Two- and three-word phrases that start and end with a content word, by how often they occur. */
-    static Map<String, Long> frequentPhrases(IndexReader reader) throws IOException {
+    /**
+     * Two- and three-word phrases that start and end with a content word, by how often they occur in every
+     * passage, or in an even sample of about {@code samplePassages} of them.
+     */
+    static Map<String, Long> frequentPhrases(IndexReader reader, int samplePassages) throws IOException {
         Map<String, Long> counts = new HashMap<>();
+        int step = Math.max(1, (reader.maxDoc() + samplePassages - 1) / samplePassages);
         for (LeafReaderContext leaf : reader.leaves()) {
             Bits live = leaf.reader().getLiveDocs();
             StoredFields stored = leaf.reader().storedFields();
-            for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+            int first = Math.floorMod(-leaf.docBase, step);
+            for (int i = first; i < leaf.reader().maxDoc(); i += step) {
                 if (live != null && !live.get(i)) {
                     continue;
                 }
