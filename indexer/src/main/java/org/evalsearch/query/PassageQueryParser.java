@@ -249,7 +249,7 @@ public final class PassageQueryParser {
                     perField.add(new BoostQuery(q, f.getValue()));
                 }
             }
-            return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, TIE_BREAKER);
+            return bestField(perField);
         }
 
         @Override
@@ -264,7 +264,16 @@ public final class PassageQueryParser {
                     perField.add(new BoostQuery(q, f.getValue()));
                 }
             }
-            return perField.isEmpty() ? null : new DisjunctionMaxQuery(perField, TIE_BREAKER);
+            return bestField(perField);
+        }
+
+        /**
+         * The best field's score plus a share of the others', as a disjunction whose top-k searches skip passages
+         * that cannot compete (with a tie breaker, Lucene's own scorer scores every match).
+         */
+        private static Query bestField(List<Query> perField) {
+            return perField.isEmpty() ? null
+                    : new SkippingDisjunctionMaxQuery(new DisjunctionMaxQuery(perField, TIE_BREAKER));
         }
 
         @Override

@@ -1,11 +1,13 @@
 package org.evalsearch.query;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -13,7 +15,10 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -24,6 +29,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.util.BytesRef;
 import org.evalsearch.index.Analyzers;
 import org.evalsearch.index.Schema;
 
@@ -63,16 +69,21 @@ public final class PseudoRelevanceFeedback {
         }
         IndexReader reader = searcher.getIndexReader();
         int passages = Math.max(1, reader.numDocs());
-        Map<String, Double> weights = new HashMap<>();
-        for (ScoreDoc sd : top) {
-            String text = Schema.fromJson(reader.storedFields().document(sd.doc, RECORD_ONLY).get(Schema.RECORD)).text();
+        List<Map<String, Integer>> tfs = new ArrayList<>(top.length);
+        int[] lengths = new int[top.length];
+        for (int i = 0; i < top.length; i++) {
+            String text = Schema.fromJson(reader.storedFields().document(top[i].doc, RECORD_ONLY).get(Schema.RECORD)).text();
             Map<String, Integer> tf = new HashMap<>();
-            int length = termFrequencies(text, tf);
-            double rank = sd.score / top[0].score;
-            for (Map.Entry<String, Integer> e : tf.entrySet()) {
-                int df = reader.docFreq(new Term(Schema.TEXT, e.getKey()));
-                double idf = Math.log((double) passages / (df + 1));
-                weights.merge(e.getKey(), (double) e.getValue() / length * idf * rank, Double::sum);
+            lengths[i] = termFrequencies(text, tf);
+            tfs.add(tf);
+        }
+        Map<String, Integer> docFreqs = docFreqs(reader, tfs);
+        Map<String, Double> weights = new HashMap<>();
+        for (int i = 0; i < top.length; i++) {
+            double rank = top[i].score / top[0].score;
+            for (Map.Entry<String, Integer> e : tfs.get(i).entrySet()) {
+                double idf = Math.log((double) passages / (docFreqs.get(e.getKey()) + 1));
+                weights.merge(e.getKey(), (double) e.getValue() / lengths[i] * idf * rank, Double::sum);
             }
         }
         List<Map.Entry<String, Double>> best = weights.entrySet().stream()
@@ -98,6 +109,36 @@ public final class PseudoRelevanceFeedback {
                 .add(query, BooleanClause.Occur.MUST)
                 .add(feedback.build(), BooleanClause.Occur.SHOULD)
                 .build();
+    }
+
+    /**
+     * The passage frequency in {@link Schema#TEXT} of every word of the feedback passages (as
+     * {@link IndexReader#docFreq}), each word looked up once, in term order, with one terms enum per segment:
+     * looking each word of each passage up across all segments anew was most of the cost of a query with
+     * few matches.
+     */
+    private static Map<String, Integer> docFreqs(IndexReader reader, List<Map<String, Integer>> tfs) throws IOException {
+        TreeMap<BytesRef, String> words = new TreeMap<>();
+        for (Map<String, Integer> tf : tfs) {
+            for (String w : tf.keySet()) {
+                words.computeIfAbsent(new BytesRef(w), b -> w);
+            }
+        }
+        Map<String, Integer> out = new HashMap<>();
+        words.values().forEach(w -> out.put(w, 0));
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Terms terms = leaf.reader().terms(Schema.TEXT);
+            if (terms == null) {
+                continue;
+            }
+            TermsEnum te = terms.iterator();
+            for (Map.Entry<BytesRef, String> w : words.entrySet()) {
+                if (te.seekExact(w.getKey())) {
+                    out.merge(w.getValue(), te.docFreq(), Integer::sum);
+                }
+            }
+        }
+        return out;
     }
 
     /** Any of the query's words in the passage text fields, or null when it has none there. */

@@ -1,8 +1,15 @@
 package org.evalsearch.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -27,10 +34,9 @@ public final class Snippets {
             throws IOException {
         String[] out = new String[docIds.length];
         if (docIds.length > 0 && !(userQuery instanceof MatchAllDocsQuery)) {
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, ANALYZER)
+            UnifiedHighlighter highlighter = new KnownTexts(UnifiedHighlighter.builder(searcher, ANALYZER)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                    .withMaxNoHighlightPassages(0)
-                    .build();
+                    .withMaxNoHighlightPassages(0), docIds, texts);
             String[] highlighted = highlighter.highlightFields(
                     new String[] {Schema.TEXT}, userQuery, docIds, new int[] {MAX_SENTENCES}).get(Schema.TEXT);
             System.arraycopy(highlighted, 0, out, 0, docIds.length);
@@ -41,6 +47,58 @@ public final class Snippets {
             }
         }
         return out;
+    }
+
+    /**
+     * A highlighter that takes the passage texts the caller already read (the stored text field holds the same
+     * string) and the field infos of the reader from the last request on the same reader: reading the text
+     * again and merging the field infos of every segment were a third of the cost of the snippets.
+     */
+    private static final class KnownTexts extends UnifiedHighlighter {
+        private static volatile ReaderFieldInfos last;
+
+        private record ReaderFieldInfos(IndexReader reader, FieldInfos fieldInfos) {}
+
+        private final Map<Integer, String> textByDoc = new HashMap<>();
+
+        KnownTexts(UnifiedHighlighter.Builder builder, int[] docIds, List<String> texts) {
+            super(builder);
+            for (int i = 0; i < docIds.length; i++) {
+                textByDoc.put(docIds[i], texts.get(i));
+            }
+            IndexReader reader = searcher.getIndexReader();
+            ReaderFieldInfos infos = last;
+            if (infos == null || infos.reader() != reader) {
+                infos = new ReaderFieldInfos(reader, FieldInfos.getMergedFieldInfos(reader));
+                last = infos;
+            }
+            fieldInfos = infos.fieldInfos();
+        }
+
+        /** As the stored fields visitor loads them: the text field's value, cut at the maximum length. */
+        @Override
+        protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
+                                                       int cacheCharsThreshold) throws IOException {
+            if (fields.length != 1 || !fields[0].equals(Schema.TEXT)) {
+                return super.loadFieldValues(fields, docIter, cacheCharsThreshold);
+            }
+            List<CharSequence[]> out = new ArrayList<>();
+            int chars = 0;
+            do {
+                int doc = docIter.nextDoc();
+                if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
+                String text = textByDoc.get(doc);
+                if (text == null) {
+                    text = searcher.storedFields().document(doc, Set.of(Schema.TEXT)).get(Schema.TEXT);
+                }
+                String value = text.substring(0, Math.min(getMaxLength(), text.length()));
+                out.add(new CharSequence[] {value});
+                chars += value.length();
+            } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
+            return out;
+        }
     }
 
     static String prefix(String text) {
