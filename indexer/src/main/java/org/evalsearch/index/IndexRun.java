@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
@@ -98,6 +99,9 @@ public final class IndexRun {
     public Summary run(Listener listener) throws IOException {
         long start = System.nanoTime();
         Catalog catalog = Catalog.load(corpus);
+        // the tagging data loads on another thread while this one opens the index and decides what to do
+        FutureTask<DocumentProcessor> processor = new FutureTask<>(() -> new DocumentProcessor(catalog, limits));
+        Thread.ofPlatform().daemon().name("load tagging data").start(processor);
         List<Path> files = listPdfs(corpus);
         try (Directory dir = FSDirectory.open(indexDir);
              // a run that fails keeps its last commit, as after a crash: closing must not commit passages of files
@@ -112,15 +116,23 @@ public final class IndexRun {
             };
             Map<String, ReportMeta> before = Map.copyOf(state.reports);
             List<Skipped> skipped = new ArrayList<>();
+            Set<String> present = new HashSet<>();
+            // hashes of the files the index knows; a file it does not know is indexed whatever its hash, which its
+            // worker then computes, so that a new archive's files are not all read once more before work starts
             Map<String, String> hashes = new HashMap<>();
             List<Path> todo = new ArrayList<>();
             Set<String> kept = new HashSet<>();
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                String hash = DocumentProcessor.sha256(f);
-                hashes.put(name, hash);
+                present.add(name);
                 ReportMeta known = state.reports.get(name);
                 SkippedFiles.Entry skippedBefore = state.skipped.get(name);
+                if (known == null && (skippedBefore == null || retrySkipped)) {
+                    todo.add(f);
+                    continue;
+                }
+                String hash = DocumentProcessor.sha256(f);
+                hashes.put(name, hash);
                 if (known != null && hash.equals(known.sha256())) {
                     kept.add(name);
                 } else if (skippedBefore != null && hash.equals(skippedBefore.sha256()) && !retrySkipped) {
@@ -130,11 +142,10 @@ public final class IndexRun {
                 }
             }
             try (DirectoryReader indexed = DirectoryReader.indexExists(dir) ? DirectoryReader.open(dir) : null) {
-                int removed = removeDeleted(writer, state, hashes);
+                int removed = removeDeleted(writer, state, present);
 
-                listener.started(todo.size());
-                Totals totals = indexFiles(writer, state, new DocumentProcessor(catalog, limits), catalog, todo, hashes,
-                        indexed, kept, embed, listener);
+                Totals totals = indexFiles(writer, state, loaded(processor), catalog, todo, hashes, indexed, kept,
+                        embed, listener);
                 skipped.addAll(totals.skipped);
                 skipped.sort(Comparator.comparing(Skipped::file));
                 // evaluations changed otherwise (a file removed or moved to another evaluation) are looked at again
@@ -148,17 +159,34 @@ public final class IndexRun {
         }
     }
 
-    private int removeDeleted(IndexWriter writer, State state, Map<String, String> present) throws IOException {
+    /** The processor built on the loading thread; what stopped it (e.g. a broken data file) is thrown here. */
+    private static DocumentProcessor loaded(FutureTask<DocumentProcessor> processor) throws IOException {
+        try {
+            return processor.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("indexing interrupted", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException r -> throw r;
+                case Error r -> throw r;
+                case IOException r -> throw r;
+                default -> throw new IOException(e.getCause());
+            }
+        }
+    }
+
+    private int removeDeleted(IndexWriter writer, State state, Set<String> present) throws IOException {
         int removed = 0;
         for (String name : List.copyOf(state.reports.keySet())) {
-            if (!present.containsKey(name)) {
+            if (!present.contains(name)) {
                 writer.deleteDocuments(Schema.docTerm(name));
                 state.reports.remove(name);
                 state.changed = true;
                 removed++;
             }
         }
-        state.changed |= state.skipped.keySet().retainAll(present.keySet());
+        state.changed |= state.skipped.keySet().retainAll(present);
         state.commitIfChanged(writer);
         return removed;
     }
@@ -196,7 +224,7 @@ public final class IndexRun {
         Totals totals = new Totals();
         Map<String, List<Path>> byEvaluation = new LinkedHashMap<>();
         Map<String, String> evaluationOf = new HashMap<>();
-        for (Path f : todo) {
+        for (Path f : largestFirst(todo)) {
             String name = f.getFileName().toString();
             String key = RepeatPass.key(catalog.find(name).map(ReportMeta::evaluation).orElse(null), name);
             byEvaluation.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
@@ -207,11 +235,14 @@ public final class IndexRun {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CompletionService<Outcome> done = new ExecutorCompletionService<>(pool);
+            // evaluations in the order of their largest file (the map keeps first appearance in the largest-first
+            // list), so that the largest files start first and the run does not end with one core on a big report
             for (List<Path> files : byEvaluation.values()) {
                 for (Path f : files) {
                     String name = f.getFileName().toString();
-                    String hash = hashes.get(name);
+                    String known = hashes.get(name);
                     done.submit(() -> {
+                        String hash = known != null ? known : DocumentProcessor.sha256(f);
                         ProcessedDocument d;
                         try {
                             d = worker.run(name, c -> processor.process(f, hash, c));
@@ -223,6 +254,7 @@ public final class IndexRun {
                     });
                 }
             }
+            listener.started(todo.size());
             for (int i = 0; i < todo.size(); i++) {
                 Outcome o = done.take().get();
                 // whatever happens to the new version, passages of an older version of the file are stale
@@ -291,6 +323,23 @@ public final class IndexRun {
             }
             listener.fileDone(name, d.meta().pageCount(), d.passages().size());
         }
+    }
+
+    /** The files by size, largest first (a file that cannot be read counts as empty: its worker reports it). */
+    private static List<Path> largestFirst(List<Path> files) {
+        Map<Path, Long> sizes = new HashMap<>();
+        for (Path f : files) {
+            long size;
+            try {
+                size = Files.size(f);
+            } catch (IOException e) {
+                size = 0;
+            }
+            sizes.put(f, size);
+        }
+        List<Path> sorted = new ArrayList<>(files);
+        sorted.sort(Comparator.comparing((Path f) -> sizes.get(f)).reversed());
+        return sorted;
     }
 
     /** One file's result: its processed document, or the reason it was skipped. */

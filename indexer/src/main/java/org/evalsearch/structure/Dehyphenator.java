@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  * kept; anything else is a broken word.
  */
 final class Dehyphenator {
-    private static final Pattern WORD = Pattern.compile("\\p{L}+(?:-\\p{L}+)*");
     private static final Pattern TRAILING_PIECE = Pattern.compile("(\\p{L}+)-$");
     private static final Pattern LEADING_PIECE = Pattern.compile("^(\\p{L}+)");
 
@@ -27,13 +26,14 @@ final class Dehyphenator {
     Dehyphenator(List<String> lines) {
         for (String line : lines) {
             String text = line.endsWith("-") ? line.substring(0, line.length() - 1) : line;
-            Matcher m = WORD.matcher(text);
             int lastEnd = text.length();
-            while (m.find()) {
-                if (line.endsWith("-") && m.end() == lastEnd) {
+            for (int start = nextLetter(text, 0); start >= 0; ) {
+                int end = wordEnd(text, start);
+                if (line.endsWith("-") && end == lastEnd) {
                     break;
                 }
-                String w = m.group().toLowerCase(Locale.ROOT);
+                String w = text.substring(start, end).toLowerCase(Locale.ROOT);
+                start = nextLetter(text, end);
                 if (w.indexOf('-') > 0) {
                     compounds.add(w);
                     for (String part : w.split("-")) {
@@ -44,6 +44,44 @@ final class Dehyphenator {
                 }
             }
         }
+    }
+
+    /*
+     * A word is what \p{L}+(?:-\p{L}+)* finds: letters, and more letters after each single hyphen. Found by hand,
+     * as the learning pass reads every line of the document.
+     */
+
+    /** The index of the first letter at or after {@code from}, or -1. */
+    static int nextLetter(String text, int from) {
+        for (int i = from; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (Character.isLetter(c)) {
+                return i;
+            }
+            i += Character.charCount(c);
+        }
+        return -1;
+    }
+
+    /** The end of the word that starts with the letter at {@code start}. */
+    static int wordEnd(String text, int start) {
+        int end = letters(text, start);
+        while (end + 1 < text.length() && text.charAt(end) == '-' && Character.isLetter(text.codePointAt(end + 1))) {
+            end = letters(text, end + 1);
+        }
+        return end;
+    }
+
+    private static int letters(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            if (!Character.isLetter(c)) {
+                break;
+            }
+            i += Character.charCount(c);
+        }
+        return i;
     }
 
     /** Joins a line ending in a hyphen to the next line's text. */

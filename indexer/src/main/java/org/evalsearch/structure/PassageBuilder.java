@@ -21,7 +21,7 @@ public final class PassageBuilder {
     private static final Pattern SUB_BULLET = Pattern.compile("^(o)\\s+(\\S.*)$");
     private static final Pattern ENUMERATOR = Pattern.compile(
             "^(\\(?\\d{1,2}[.)]|\\(?[a-z][.)]|\\([ivx]{1,4}\\)|[ivx]{1,4}[.)]|(?i:recommendation)\\s+\\d{1,2}[.:]?)\\s+\\S.*");
-    private static final Pattern TOC_ENTRY = Pattern.compile("^(.*?\\S)\\s*(?:(?:\\.\\s?){3,}|…+|_{3,})\\s*(\\d{1,4}|[ivxlcIVXLC]{1,6})?\\s*$");
+    static final Pattern TOC_ENTRY = Pattern.compile("^(.*?\\S)\\s*(?:(?:\\.\\s?){3,}|…+|_{3,})\\s*(\\d{1,4}|[ivxlcIVXLC]{1,6})?\\s*$");
     private static final Pattern NOTE_START = Pattern.compile("^(\\d{1,3}|[*†‡§¶®¥°'\"“”’‘>]{1,3})\\s*(\\p{L}.*)$");
     /**
      * Note numbers that a poor text layer (OCR under the page image) turned into symbols no typesetter uses for
@@ -46,11 +46,41 @@ public final class PassageBuilder {
         for (ExtractedPdf.PageText page : pdf.pages()) {
             for (ExtractedPdf.Line l : page.lines()) {
                 Matcher toc = TOC_ENTRY.matcher(l.text());
-                boolean isToc = toc.matches() && l.role() == ExtractedPdf.Role.BODY;
+                boolean isToc = l.role() == ExtractedPdf.Role.BODY && hasLeader(l.text()) && toc.matches();
                 lines.add(new LineRef(page.number(), page.label(), l, isToc ? toc.group(1) : l.text(), isToc));
             }
         }
         return new Run(pdf, lines).build();
+    }
+
+    /**
+     * Whether a line has what {@link #TOC_ENTRY} needs between entry and page number (two dots at most one space
+     * apart, an ellipsis or underscores): the expression's lazy prefix is tried at every position of a line, and
+     * nearly no line has a leader, so this check saves most of its cost without changing what it matches.
+     */
+    static boolean hasLeader(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '…') {
+                return true;
+            }
+            if (c == '_' && i + 2 < n && text.charAt(i + 1) == '_' && text.charAt(i + 2) == '_') {
+                return true;
+            }
+            if (c == '.' && i + 1 < n) {
+                char next = text.charAt(i + 1);
+                if (next == '.' || (isRegexSpace(next) && i + 2 < n && text.charAt(i + 2) == '.')) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** {@code \s} of {@link Pattern} without flags. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static boolean isContents(List<String> section) {

@@ -30,7 +30,6 @@ final class PassageTyper {
     /** What the headings above a passage say. {@code type} is null when no heading decides. */
     private record Context(String type, boolean contents, boolean response, String headingNumber) {}
 
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?:])\\s+(?=[\\p{Lu}\\d\"“(•▪●▶►–-])");
     private static final Pattern NUMERIC_MARKER = Pattern.compile("^\\s*\\(?(\\d{1,2})[.)](?![\\d])\\s*(?=[\\p{L}\"“(])");
     private static final Pattern SUB_MARKER = Pattern.compile(
             "^\\s*(?:\\(?[ivxl1]{1,5}\\)+|\\(?[a-h]\\)|[a-h]\\.\\s|[o◦○▪▫‒–—-]\\s?(?=\\p{L})|o\\s)", Pattern.CASE_INSENSITIVE);
@@ -331,8 +330,8 @@ final class PassageTyper {
      * "below" or "as follows", or ends with ":" and speaks of the evaluation's own work.
      */
     private Announcement announcement(String text) {
-        String[] sentences = SENTENCE_END.split(text);
-        String last = sentences[sentences.length - 1].strip();
+        int lastStart = lastSentenceStart(text);
+        String last = text.substring(lastStart).strip();
         boolean shaped = ANNOUNCING_WORD.matcher(last).find()
                 || last.endsWith(":") && OWN_WORK.matcher(last).find();
         if (!shaped || WHITESPACE.split(last).length > 25 || cues.any("announce.not", last)
@@ -340,7 +339,43 @@ final class PassageTyper {
             return null;
         }
         return cues.hits("announce", last).stream().min(Comparator.comparingInt(CueBook.Hit::start))
-                .map(h -> new Announcement(h.cue().value(), sentences.length == 1)).orElse(null);
+                .map(h -> new Announcement(h.cue().value(), lastStart == 0)).orElse(null);
+    }
+
+    /**
+     * Where the text's last sentence starts, 0 when it is one sentence: sentences end at a run of white space after
+     * one of {@code .!?:} that is followed by a character that can start a sentence, i.e. where the expression
+     * {@code (?<=[.!?:])\s+(?=[\p{Lu}\d"“(•▪●▶►–-])} splits. Scanned by hand rather than by splitting every
+     * passage into its sentences with that expression (whose look-behind is tried at every position).
+     */
+    static int lastSentenceStart(String text) {
+        int start = 0;
+        int n = text.length();
+        for (int i = 1; i < n; i++) {
+            char before = text.charAt(i - 1);
+            if ((before == '.' || before == '!' || before == '?' || before == ':') && isRegexSpace(text.charAt(i))) {
+                int end = i + 1;
+                while (end < n && isRegexSpace(text.charAt(end))) {
+                    end++;
+                }
+                if (end < n && startsSentence(text.codePointAt(end))) {
+                    start = end;
+                }
+                i = end - 1;
+            }
+        }
+        return start;
+    }
+
+    /** {@code [\p{Lu}\d"“(•▪●▶►–-]}. */
+    private static boolean startsSentence(int c) {
+        return Character.getType(c) == Character.UPPERCASE_LETTER || (c >= '0' && c <= '9')
+                || "\"“(•▪●▶►–-".indexOf(c) >= 0;
+    }
+
+    /** {@code \s} of {@link Pattern} without flags. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Reads the headings innermost first: the innermost typed heading decides, front matter silences all. */
