@@ -30,7 +30,7 @@ public final class ThemeMatcher {
      * One phrase of a theme and its weight: either analysed terms (slot k holds the terms that may stand at
      * {@code offsets[k]} positions after the first) or, for an acronym, the literal text.
      */
-    private record Phrase(String[][] slots, int[] offsets, String acronym, int weight) {}
+    private record Phrase(String[][] slots, int[] offsets, String acronym, int weight, int id) {}
 
     private record ThemePhrases(String id, List<Phrase> phrases) {}
 
@@ -41,6 +41,13 @@ public final class ThemeMatcher {
 
     private final Analyzer analyzer = Analyzers.english();
     private final List<ThemePhrases> themes = new ArrayList<>();
+    /** The phrases of analysed terms, by {@link Phrase#id}. */
+    private final List<Phrase> termPhrases = new ArrayList<>();
+    /**
+     * Ids of the phrases that may start with a term: a text is checked for the phrases its own terms can start
+     * (tens of terms) rather than each of the taxonomy's phrases being looked up in it.
+     */
+    private final Map<String, int[]> byFirstTerm = new HashMap<>();
 
     public ThemeMatcher(Taxonomy taxonomy) {
         for (Taxonomy.Theme t : taxonomy.themes()) {
@@ -49,11 +56,18 @@ public final class ThemeMatcher {
             t.related().forEach(x -> add(x, 1, phrases));
             themes.add(new ThemePhrases(t.id(), List.copyOf(phrases)));
         }
+        Map<String, List<Integer>> starting = new HashMap<>();
+        for (Phrase ph : termPhrases) {
+            for (String term : ph.slots()[0]) {
+                starting.computeIfAbsent(term, k -> new ArrayList<>()).add(ph.id());
+            }
+        }
+        starting.forEach((term, ids) -> byFirstTerm.put(term, ids.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     private void add(String phrase, int weight, List<Phrase> into) {
         if (ACRONYM.matcher(phrase).matches()) {
-            into.add(new Phrase(null, null, phrase, weight));
+            into.add(new Phrase(null, null, phrase, weight, -1));
             return;
         }
         Terms terms = analyse(phrase);
@@ -71,8 +85,10 @@ public final class ThemeMatcher {
                 offsets.add(position - first);
             }
         }
-        into.add(new Phrase(slots.toArray(String[][]::new), offsets.stream().mapToInt(Integer::intValue).toArray(),
-                null, weight));
+        Phrase ph = new Phrase(slots.toArray(String[][]::new), offsets.stream().mapToInt(Integer::intValue).toArray(),
+                null, weight, termPhrases.size());
+        termPhrases.add(ph);
+        into.add(ph);
     }
 
     /** A long passage (a table, a merged section) needs more evidence that it is about a theme. */
@@ -85,12 +101,12 @@ public final class ThemeMatcher {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        Terms terms = analyse(text);
+        boolean[] found = termPhrasesIn(analyse(text));
         List<ThemeScore> out = new ArrayList<>();
         for (ThemePhrases t : themes) {
             int weight = 0;
             for (Phrase ph : t.phrases()) {
-                boolean hit = ph.acronym() != null ? containsWord(text, ph.acronym()) : terms.contains(ph);
+                boolean hit = ph.acronym() != null ? containsWord(text, ph.acronym()) : found[ph.id()];
                 if (hit) {
                     weight += ph.weight();
                 }
@@ -100,6 +116,28 @@ public final class ThemeMatcher {
             }
         }
         return out;
+    }
+
+    /** Which phrases of analysed terms occur in the text, by id. */
+    private boolean[] termPhrasesIn(Terms terms) {
+        boolean[] found = new boolean[termPhrases.size()];
+        for (Map.Entry<String, List<Integer>> e : terms.positions.entrySet()) {
+            int[] candidates = byFirstTerm.get(e.getKey());
+            if (candidates == null) {
+                continue;
+            }
+            for (int id : candidates) {
+                if (!found[id]) {
+                    for (int start : e.getValue()) {
+                        if (terms.matchesFrom(termPhrases.get(id), start)) {
+                            found[id] = true;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** Whether {@code word} occurs in the text, not touching a letter or digit on either side. */
@@ -162,23 +200,7 @@ public final class ThemeMatcher {
             return positions.isEmpty();
         }
 
-        boolean contains(Phrase phrase) {
-            String[][] slots = phrase.slots();
-            for (String first : slots[0]) {
-                List<Integer> starts = positions.get(first);
-                if (starts == null) {
-                    continue;
-                }
-                for (int start : starts) {
-                    if (matchesFrom(phrase, start)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        }
-
-        private boolean matchesFrom(Phrase phrase, int start) {
+        boolean matchesFrom(Phrase phrase, int start) {
             for (int k = 1; k < phrase.slots().length; k++) {
                 int at = start + phrase.offsets()[k];
                 List<String> there = at < byPosition.size() ? byPosition.get(at) : null;
