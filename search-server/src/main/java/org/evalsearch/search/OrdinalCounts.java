@@ -8,11 +8,20 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FilterScorer;
+import org.apache.lucene.search.FilterWeight;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.LongValues;
 
 /**
@@ -37,6 +46,83 @@ final class OrdinalCounts implements CollectorManager<OrdinalCounts.Counting, Or
         SortedSetDocValues all = state.getDocValues();
         this.ordinalMap = all instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
         this.valueCount = Math.toIntExact(all.getValueCount());
+    }
+
+    /**
+     * {@code query}'s matches, each with score 0. DrillSideways reads the score of every match of its base query
+     * even when the collectors need none, and scoring the ranked query (every field of every word, the
+     * feedback words) for each match was most of the facet pass of a filtered search.
+     */
+    static Query unscored(Query query) {
+        return new Unscored(query);
+    }
+
+    private static final class Unscored extends Query {
+        private final Query in;
+
+        Unscored(Query in) {
+            this.in = in;
+        }
+
+        @Override
+        public Query rewrite(IndexSearcher searcher) throws IOException {
+            Query rewritten = in.rewrite(searcher);
+            return rewritten != in ? new Unscored(rewritten) : super.rewrite(searcher);
+        }
+
+        @Override
+        public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) throws IOException {
+            return new FilterWeight(this, searcher.createWeight(in, ScoreMode.COMPLETE_NO_SCORES, 1f)) {
+                @Override
+                public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
+                    ScorerSupplier matches = in.scorerSupplier(context);
+                    if (matches == null) {
+                        return null;
+                    }
+                    return new ScorerSupplier() {
+                        @Override
+                        public Scorer get(long leadCost) throws IOException {
+                            return new FilterScorer(matches.get(leadCost)) {
+                                @Override
+                                public float score() {
+                                    return 0f;
+                                }
+
+                                @Override
+                                public float getMaxScore(int upTo) {
+                                    return 0f;
+                                }
+                            };
+                        }
+
+                        @Override
+                        public long cost() {
+                            return matches.cost();
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        public void visit(QueryVisitor visitor) {
+            in.visit(visitor.getSubVisitor(BooleanClause.Occur.FILTER, this));
+        }
+
+        @Override
+        public String toString(String field) {
+            return "unscored(" + in.toString(field) + ")";
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return sameClassAs(other) && in.equals(((Unscored) other).in);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * classHash() + in.hashCode();
+        }
     }
 
     @Override
