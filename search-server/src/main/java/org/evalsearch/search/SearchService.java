@@ -315,7 +315,10 @@ public final class SearchService {
         OrdinalCounts counting = new OrdinalCounts(view.facetOrdinals(), view.facetState());
         List<String> filtered = List.copyOf(filters.values().keySet());
         DrillSideways ds = new DrillSideways(searcher, facetsConfig, view.facetState());
-        DrillSideways.Result<OrdinalCounts.Counts, OrdinalCounts.Counts> r = ds.search(ddq, counting,
+        // the same matches without scores: DrillSideways scores every match of the base query it is given
+        DrillDownQuery counted = filtered.isEmpty() ? ddq
+                : filters.drillDown(OrdinalCounts.unscored(ddq.getBaseQuery()), facetsConfig);
+        DrillSideways.Result<OrdinalCounts.Counts, OrdinalCounts.Counts> r = ds.search(counted, counting,
                 filtered.stream().map(dim -> counting).toList());
         Map<String, int[]> byDim = new HashMap<>();
         for (int i = 0; i < filtered.size(); i++) {
