@@ -16,6 +16,11 @@ import java.util.regex.Pattern;
  * a two-column page is read column by column whatever order the PDF drew it in.
  */
 final class LineAssembler {
+    /**
+     * {@link #normalise} of single characters, filled as they are met: nearly every glyph is one character, the same
+     * few per document, and NFKC normalisation of each one again was a measurable part of line assembly.
+     */
+    private static final String[] NORMALISED_CHARS = new String[Character.MAX_VALUE + 1];
     private static final Pattern MARKER = Pattern.compile("\\(?(\\d{1,3}(,\\s?\\d{1,3})*|[*†‡§¶]{1,3}|[a-z]|[ivx]{1,4})\\)?");
     private static final Pattern ENUMERATOR_CELL = Pattern.compile(
             "\\(?(\\d{1,3}|[a-z]|[ivxlIVXL]{1,5})[.)]|[•▪◦●■►▶–-]");
@@ -587,6 +592,22 @@ final class LineAssembler {
 
     /** NFKC (ligatures, compatibility spaces), only when the text is not plain ASCII. */
     static String normalise(String t) {
+        if (t.length() == 1) {
+            char c = t.charAt(0);
+            if (c <= 0x7E) {
+                return t;
+            }
+            String n = NORMALISED_CHARS[c];
+            if (n == null) {
+                n = normaliseAll(t);
+                NORMALISED_CHARS[c] = n;  // a race only computes the same string twice
+            }
+            return n;
+        }
+        return normaliseAll(t);
+    }
+
+    private static String normaliseAll(String t) {
         for (int i = 0; i < t.length(); i++) {
             if (t.charAt(i) > 0x7E) {
                 String n = Normalizer.normalize(t, Normalizer.Form.NFKC);

@@ -3,6 +3,7 @@ package org.evalsearch.extract;
 import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,8 @@ final class PageCollector extends PDFTextStripper {
     private final PageSink sink;
     private final Map<PDFont, int[]> styles = new IdentityHashMap<>();
     private List<Glyph> glyphs = new ArrayList<>();
+    /** Glyphs of the page by direction (0, 90, 180, 270 degrees), counted as they are collected. */
+    private final int[] directions = new int[4];
     private List<Rule> rules = new ArrayList<>();
     private boolean pendingSpace;
     private PDRectangle box;
@@ -54,6 +57,7 @@ final class PageCollector extends PDFTextStripper {
     @Override
     protected void startPage(PDPage page) {
         glyphs = new ArrayList<>();
+        Arrays.fill(directions, 0);
         rules = page.getRotation() % 360 == 0 ? new ArrayList<>() : null;
         pendingSpace = false;
         box = page.getCropBox();
@@ -172,9 +176,11 @@ final class PageCollector extends PDFTextStripper {
             size = Math.max(1f, t.getHeightDir() * 1.4f);
         }
         int[] style = styles.computeIfAbsent(t.getFont(), PageCollector::style);
-        glyphs.add(new Glyph(u, t.getXDirAdj(), t.getWidthDirAdj(), t.getYDirAdj(), size, style[0] == 1,
+        Glyph g = new Glyph(u, t.getXDirAdj(), t.getWidthDirAdj(), t.getYDirAdj(), size, style[0] == 1,
                 style[1] == 1, pendingSpace,
-                Math.floorMod(Math.round(t.getDir()), 360)));
+                Math.floorMod(Math.round(t.getDir()), 360));
+        glyphs.add(g);
+        directions[(g.dir() / 90) % 4]++;
         pendingSpace = false;
     }
 
@@ -182,11 +188,7 @@ final class PageCollector extends PDFTextStripper {
      * The glyphs written in the page's main direction: text turned sideways (margin notes, axis labels) would
      * break lines apart.
      */
-    private static List<Glyph> mainDirection(List<Glyph> all) {
-        int[] counts = new int[4];
-        for (Glyph g : all) {
-            counts[(g.dir() / 90) % 4]++;
-        }
+    private static List<Glyph> mainDirection(List<Glyph> all, int[] counts) {
         int main = 0;
         for (int d = 1; d < 4; d++) {
             if (counts[d] > counts[main]) {
@@ -212,7 +214,7 @@ final class PageCollector extends PDFTextStripper {
 
     @Override
     protected void endPage(PDPage page) throws IOException {
-        List<Glyph> kept = mainDirection(glyphs);
+        List<Glyph> kept = mainDirection(glyphs, directions);
         boolean turned = !kept.isEmpty() && kept.get(0).dir() % 180 != 0;
         sink.page(getCurrentPageNo(), turned ? box.getHeight() : box.getWidth(),
                 turned ? box.getWidth() : box.getHeight(), kept, turned || rules == null ? List.of() : rules);
