@@ -83,7 +83,7 @@ final class InProcessSearch implements AutoCloseable {
         if (q.kind() == QueryMix.Kind.EXPORT_1000) {
             long[] chars = {0};
             try (IndexView view = service.exportView()) {
-                service.forEachMatch(view, q.q(), filters, true, r -> chars[0] += r.text().length());
+                service.forEachStoredMatch(view, q.q(), filters, true, json -> chars[0] += json.length());
             }
             return chars[0];
         }

@@ -1,7 +1,9 @@
 package org.evalsearch.api;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -22,6 +24,10 @@ final class ExportHandler {
     static final List<String> COLUMNS = List.of("id", "doc", "title", "year", "page", "page_label", "section", "type",
             "number", "themes", "criteria", "countries", "regions", "stance", "priority", "responds_to", "text",
             "citation", "pdf_url");
+
+    private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
+    /** doc, title, year, page, page_label. */
+    private static final int CITATION_FIELDS = 5;
 
     private final SearchService service;
     private final ObjectMapper mapper;
@@ -52,16 +58,54 @@ final class ExportHandler {
                 ctx.contentType("application/json; charset=utf-8");
                 try (JsonGenerator json = mapper.getFactory().createGenerator(ctx.outputStream())) {
                     json.writeStartArray();
-                    service.forEachMatch(view, q, filters, fold,
-                            r -> json.writeObject(new JsonRow(r, citation(r), Links.pdf(r))));
+                    service.forEachStoredMatch(view, q, filters, fold, stored -> json.writeRawValue(jsonRow(stored)));
                     json.writeEndArray();
                 }
             }
         }
     }
 
-    /** A passage as the JSON export lists it: its record, then how to cite it and its PDF page. */
-    private record JsonRow(@JsonUnwrapped PassageRecord passage, String citation, String pdfUrl) {}
+    /**
+     * A passage as the JSON export lists it: its record as stored (the API's shape of a passage), then how to cite
+     * it and its PDF page. Only the fields these need are read from the record: reading it whole and writing it
+     * back cost more than finding and decompressing it.
+     */
+    private String jsonRow(String stored) throws IOException {
+        String doc = null;
+        String title = null;
+        String pageLabel = null;
+        int year = 0;
+        int page = 0;
+        try (JsonParser p = mapper.getFactory().createParser(stored)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("stored passage record is not a JSON object");
+            }
+            // these fields come before the text: the rest of the record need not be read
+            int wanted = CITATION_FIELDS;
+            while (wanted > 0 && p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                switch (name) {
+                    case "doc" -> doc = p.getValueAsString();
+                    case "title" -> title = p.getValueAsString();
+                    case "page_label" -> pageLabel = p.getValueAsString();
+                    case "year" -> year = p.getValueAsInt();
+                    case "page" -> page = p.getValueAsInt();
+                    default -> {
+                        p.skipChildren();
+                        continue;
+                    }
+                }
+                wanted--;
+            }
+        }
+        StringBuilder row = new StringBuilder(stored.length() + 200);
+        row.append(stored, 0, stored.lastIndexOf('}')).append(",\"citation\":\"");
+        QUOTE.quoteAsString(citation(title, year, page, pageLabel), row);
+        row.append("\",\"pdf_url\":\"");
+        QUOTE.quoteAsString(Links.pdf(doc, page), row);
+        return row.append("\"}").toString();
+    }
 
     private static List<Object> row(PassageRecord r) {
         return List.of(r.id(), r.doc(), nz(r.title()), r.year(), r.page(), nz(r.pageLabel()), nz(r.section()),
@@ -72,8 +116,12 @@ final class ExportHandler {
 
     /** "Title (year), p. N", N being the page number printed on the page when the PDF has one. */
     static String citation(PassageRecord r) {
-        String page = r.pageLabel() != null && !r.pageLabel().isBlank() ? r.pageLabel() : Integer.toString(r.page());
-        return nz(r.title()) + (r.year() > 0 ? " (" + r.year() + ")" : "") + ", p. " + page;
+        return citation(r.title(), r.year(), r.page(), r.pageLabel());
+    }
+
+    private static String citation(String title, int year, int page, String pageLabel) {
+        String printed = pageLabel != null && !pageLabel.isBlank() ? pageLabel : Integer.toString(page);
+        return nz(title) + (year > 0 ? " (" + year + ")" : "") + ", p. " + printed;
     }
 
     private static String nz(String s) {

@@ -7,7 +7,6 @@ import java.util.Set;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.evalsearch.catalog.ReportMeta;
 import org.evalsearch.index.PassageRecord;
@@ -76,17 +75,9 @@ public final class IndexView implements AutoCloseable {
         return committed;
     }
 
+    /** The record of a passage (the passage text, stored apart for snippets, is not read). */
     public PassageRecord record(int docId) throws IOException {
-        return record(searcher.storedFields(), docId);
-    }
-
-    /**
-     * The record of a passage read through {@code from}: one reader kept across many passages (an export) goes on
-     * within the compressed block it read last instead of finding it again. The passage text, stored apart for
-     * snippets, is skipped.
-     */
-    public static PassageRecord record(StoredFields from, int docId) throws IOException {
-        return Schema.fromJson(from.document(docId, RECORD_ONLY).get(Schema.RECORD));
+        return Schema.fromJson(searcher.storedFields().document(docId, RECORD_ONLY).get(Schema.RECORD));
     }
 
     @Override

@@ -20,7 +20,6 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -424,24 +423,35 @@ public final class SearchService {
         void accept(PassageRecord r) throws IOException;
     }
 
+    /** Receives the passages of an export one by one, as their stored JSON records. */
+    public interface StoredMatchConsumer {
+        void accept(String json) throws IOException;
+    }
+
     /**
      * Every passage matching a query and filters, report by report in reading order, read in batches so that
      * any number of matches streams in bounded memory. Returns how many were passed on.
      */
     public long forEachMatch(IndexView view, String q, SearchFilters filters, boolean fold, MatchConsumer consumer)
             throws IOException {
+        return forEachStoredMatch(view, q, filters, fold, json -> consumer.accept(Schema.fromJson(json)));
+    }
+
+    /** {@link #forEachMatch}, each passage as its stored JSON record (the API's shape of a passage). */
+    public long forEachStoredMatch(IndexView view, String q, SearchFilters filters, boolean fold,
+                                   StoredMatchConsumer consumer) throws IOException {
         Query query = filters.apply(baseQuery(parse(q), fold), facetsConfig);
         checkFilters(view, filters);
         long n = 0;
         FieldDoc after = null;
-        StoredFields stored = view.searcher().storedFields();
+        StoredRecords records = new StoredRecords(view.reader());
         while (true) {
             TopDocs batch = view.searcher().searchAfter(after, query, EXPORT_BATCH, SortOrder.DOCUMENT_ORDER);
             if (view.searcher().timedOut()) {
                 throw new InvalidQueryException("export took longer than its time budget; narrow the query or filters");
             }
             for (ScoreDoc sd : batch.scoreDocs) {
-                consumer.accept(IndexView.record(stored, sd.doc));
+                consumer.accept(records.json(sd.doc));
                 n++;
             }
             if (batch.scoreDocs.length < EXPORT_BATCH) {

@@ -259,7 +259,11 @@ class SearchApiTest {
 
         JsonNode json = server.parse(server.get("/api/export?" + filter + "&format=json").body());
         assertEquals(total, json.size());
-        assertTrue(json.get(0).has("citation"));
+        for (int i = 0; i < rows.size(); i++) {
+            for (String column : List.of("id", "title", "page_label", "text", "citation", "pdf_url")) {
+                assertEquals(rows.get(i).get(column), json.get(i).get(column).asText(), column + " of row " + i);
+            }
+        }
 
         long all = server.json("/api/search?size=1").get("total").asLong();
         assertTrue(all > 100, "the whole index is larger than the 100-hit page cap");
