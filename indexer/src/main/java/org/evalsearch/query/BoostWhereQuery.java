@@ -26,6 +26,8 @@ public final class BoostWhereQuery extends Query {
     private final Query in;
     private final Query where;
     private final float factor;
+    /** Computed once: the query cache hashes the query for every segment, and hashing walks the whole query. */
+    private final int hash;
 
     public BoostWhereQuery(Query in, Query where, float factor) {
         if (!(factor >= 0) || Float.isInfinite(factor)) {
@@ -34,6 +36,7 @@ public final class BoostWhereQuery extends Query {
         this.in = Objects.requireNonNull(in);
         this.where = Objects.requireNonNull(where);
         this.factor = factor;
+        this.hash = Objects.hash(classHash(), in, where, factor);
     }
 
     @Override
@@ -180,6 +183,6 @@ public final class BoostWhereQuery extends Query {
 
     @Override
     public int hashCode() {
-        return Objects.hash(classHash(), in, where, factor);
+        return hash;
     }
 }

@@ -1,5 +1,8 @@
 package org.evalsearch.query;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +52,7 @@ public final class PseudoRelevanceFeedback {
     private static final Set<String> RECORD_ONLY = Set.of(Schema.RECORD);
     private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
     private static final Analyzer ENGLISH = Analyzers.english();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final Set<String> TEXT_FIELDS = Set.of(Schema.TEXT, Schema.TEXT_FR, Schema.TEXT_ES);
 
     private PseudoRelevanceFeedback() {}
@@ -72,7 +76,7 @@ public final class PseudoRelevanceFeedback {
         List<Map<String, Integer>> tfs = new ArrayList<>(top.length);
         int[] lengths = new int[top.length];
         for (int i = 0; i < top.length; i++) {
-            String text = Schema.fromJson(reader.storedFields().document(top[i].doc, RECORD_ONLY).get(Schema.RECORD)).text();
+            String text = textOf(reader.storedFields().document(top[i].doc, RECORD_ONLY).get(Schema.RECORD));
             Map<String, Integer> tf = new HashMap<>();
             lengths[i] = termFrequencies(text, tf);
             tfs.add(tf);
@@ -109,6 +113,24 @@ public final class PseudoRelevanceFeedback {
                 .add(query, BooleanClause.Occur.MUST)
                 .add(feedback.build(), BooleanClause.Occur.SHOULD)
                 .build();
+    }
+
+    /** The {@code text} of a stored passage record, read without building the whole record. */
+    private static String textOf(String recordJson) throws IOException {
+        try (JsonParser p = JSON.createParser(recordJson)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("a stored passage record is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("text")) {
+                    return value == JsonToken.VALUE_NULL ? null : p.getText();
+                }
+                p.skipChildren();
+            }
+            return null;
+        }
     }
 
     /**

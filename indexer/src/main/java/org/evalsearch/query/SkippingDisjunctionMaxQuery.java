@@ -36,9 +36,12 @@ public final class SkippingDisjunctionMaxQuery extends Query {
     private static final double BOUND_MARGIN = 1e-6;
 
     private final DisjunctionMaxQuery in;
+    /** Computed once: the query cache hashes the query for every segment, and hashing the disjunction walks it. */
+    private final int hash;
 
     public SkippingDisjunctionMaxQuery(DisjunctionMaxQuery in) {
         this.in = Objects.requireNonNull(in);
+        this.hash = Objects.hash(classHash(), in);
     }
 
     @Override
@@ -153,6 +156,8 @@ public final class SkippingDisjunctionMaxQuery extends Query {
     static final class SkippingScorer extends Scorer {
         private final Scorer[] subs;
         private final DocIdSetIterator[] approximations;
+        /** Where each field's approximation stands: only this scorer moves them. */
+        private final int[] docs;
         private final TwoPhaseIterator[] twoPhases;
         private final float tieBreaker;
         private final DocIdSetIterator approximation;
@@ -180,12 +185,14 @@ public final class SkippingDisjunctionMaxQuery extends Query {
             int n = scorers.size();
             this.subs = scorers.toArray(new Scorer[0]);
             this.approximations = new DocIdSetIterator[n];
+            this.docs = new int[n];
             this.twoPhases = new TwoPhaseIterator[n];
             boolean anyTwoPhase = false;
             float matchCost = 0;
             for (int i = 0; i < n; i++) {
                 twoPhases[i] = subs[i].twoPhaseIterator();
                 approximations[i] = twoPhases[i] == null ? subs[i].iterator() : twoPhases[i].approximation();
+                docs[i] = approximations[i].docID();
                 if (twoPhases[i] != null) {
                     anyTwoPhase = true;
                     matchCost += twoPhases[i].matchCost();
@@ -254,9 +261,9 @@ public final class SkippingDisjunctionMaxQuery extends Query {
 
         /** Whether field {@code i} matches the current passage; a field behind it is moved to it if {@code advance}. */
         private boolean matchesHere(int i, boolean advance) throws IOException {
-            int d = approximations[i].docID();
+            int d = docs[i];
             if (d < doc && advance) {
-                d = approximations[i].advance(doc);
+                d = docs[i] = approximations[i].advance(doc);
             }
             if (d != doc) {
                 return false;
@@ -286,7 +293,7 @@ public final class SkippingDisjunctionMaxQuery extends Query {
             shallowTarget = Math.max(shallowTarget, target);
             int end = DocIdSetIterator.NO_MORE_DOCS;
             for (int i = 0; i < subs.length; i++) {
-                int d = approximations[i].docID();
+                int d = docs[i];
                 if (d != DocIdSetIterator.NO_MORE_DOCS) {
                     end = Math.min(end, subs[i].advanceShallow(Math.max(target, d)));
                 }
@@ -297,7 +304,7 @@ public final class SkippingDisjunctionMaxQuery extends Query {
         @Override
         public float getMaxScore(int upTo) throws IOException {
             for (int i = 0; i < subs.length; i++) {
-                askedMax[i] = approximations[i].docID() <= upTo ? subs[i].getMaxScore(upTo) : 0f;
+                askedMax[i] = docs[i] <= upTo ? subs[i].getMaxScore(upTo) : 0f;
             }
             float max = 0;
             double sum = 0;
@@ -342,7 +349,7 @@ public final class SkippingDisjunctionMaxQuery extends Query {
             }
             upTo = advanceShallow(target);
             for (int i = 0; i < subs.length; i++) {
-                blockMax[i] = approximations[i].docID() <= upTo ? subs[i].getMaxScore(upTo) : 0f;
+                blockMax[i] = docs[i] <= upTo ? subs[i].getMaxScore(upTo) : 0f;
             }
             partition();
         }
@@ -417,9 +424,9 @@ public final class SkippingDisjunctionMaxQuery extends Query {
                     if (skipping && !essential[i]) {
                         continue;
                     }
-                    int d = approximations[i].docID();
+                    int d = docs[i];
                     if (d < target) {
-                        d = approximations[i].advance(target);
+                        d = docs[i] = approximations[i].advance(target);
                     }
                     next = Math.min(next, d);
                 }
@@ -454,6 +461,6 @@ public final class SkippingDisjunctionMaxQuery extends Query {
 
     @Override
     public int hashCode() {
-        return Objects.hash(classHash(), in);
+        return hash;
     }
 }
