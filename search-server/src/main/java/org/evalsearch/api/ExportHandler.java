@@ -1,12 +1,13 @@
 package org.evalsearch.api;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -56,10 +57,16 @@ final class ExportHandler {
                 }
             } else {
                 ctx.contentType("application/json; charset=utf-8");
-                try (JsonGenerator json = mapper.getFactory().createGenerator(ctx.outputStream())) {
-                    json.writeStartArray();
-                    service.forEachStoredMatch(view, q, filters, fold, stored -> json.writeRawValue(jsonRow(stored)));
-                    json.writeEndArray();
+                try (OutputStream out = new BufferedOutputStream(ctx.outputStream(), 64 * 1024)) {
+                    out.write('[');
+                    long[] rows = {0};
+                    service.forEachStoredMatch(view, q, filters, fold, stored -> {
+                        if (rows[0]++ > 0) {
+                            out.write(',');
+                        }
+                        writeJsonRow(stored, out);
+                    });
+                    out.write(']');
                 }
             }
         }
@@ -67,17 +74,18 @@ final class ExportHandler {
 
     /**
      * A passage as the JSON export lists it: its record as stored (the API's shape of a passage), then how to cite
-     * it and its PDF page. Only the fields these need are read from the record: reading it whole and writing it
-     * back cost more than finding and decompressing it.
+     * it and its PDF page. Only the fields these need are read from the record, and the record's bytes are copied
+     * as they are: reading it whole and writing it back cost more than finding and decompressing it.
      */
-    private String jsonRow(String stored) throws IOException {
+    private void writeJsonRow(String stored, OutputStream out) throws IOException {
+        byte[] record = stored.getBytes(StandardCharsets.UTF_8);
         String doc = null;
         String title = null;
         String pageLabel = null;
         int year = 0;
         int page = 0;
-        try (JsonParser p = mapper.getFactory().createParser(stored)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
+        try (JsonParser p = mapper.getFactory().createParser(record)) {
+            if (p.nextToken() != JsonToken.START_OBJECT || record[record.length - 1] != '}') {
                 throw new IOException("stored passage record is not a JSON object");
             }
             // these fields come before the text: the rest of the record need not be read
@@ -99,12 +107,12 @@ final class ExportHandler {
                 wanted--;
             }
         }
-        StringBuilder row = new StringBuilder(stored.length() + 200);
-        row.append(stored, 0, stored.lastIndexOf('}')).append(",\"citation\":\"");
-        QUOTE.quoteAsString(citation(title, year, page, pageLabel), row);
-        row.append("\",\"pdf_url\":\"");
-        QUOTE.quoteAsString(Links.pdf(doc, page), row);
-        return row.append("\"}").toString();
+        StringBuilder tail = new StringBuilder(256).append(",\"citation\":\"");
+        QUOTE.quoteAsString(citation(title, year, page, pageLabel), tail);
+        tail.append("\",\"pdf_url\":\"");
+        QUOTE.quoteAsString(Links.pdf(doc, page), tail);
+        out.write(record, 0, record.length - 1);
+        out.write(tail.append("\"}").toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static List<Object> row(PassageRecord r) {

@@ -62,7 +62,8 @@ public final class SearchService {
     /** How many top passages grouping by report looks at. */
     static final int GROUP_WINDOW = 1000;
     private static final int FEW_HITS = 3;
-    private static final int EXPORT_BATCH = 500;
+    /** Each batch runs the query again over every match, so batches are large; 1,000 sort keys are small. */
+    private static final int EXPORT_BATCH = 1000;
 
     private final IndexAccess index;
     /** The parser with the acronyms of the index's reports; rebuilt when a refresh brings a new reader. */
