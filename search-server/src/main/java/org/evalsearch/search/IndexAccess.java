@@ -16,6 +16,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ExitableDirectoryReader;
@@ -56,9 +57,14 @@ public final class IndexAccess implements Closeable {
     private final FacetOrdinals facetOrdinals = new FacetOrdinals(FacetsConfig.DEFAULT_INDEX_FIELD_NAME);
     private final Semaphore turns = new Semaphore(CONCURRENT_SEARCHES, true);
 
-    /** What the server needs from one reader besides the reader itself. */
+    /**
+     * What the server needs from one reader besides the reader itself, read once per reader: its facet state and
+     * the labels of its facet values, its reports, when it was committed, and its merged field infos (which the
+     * highlighter would otherwise merge from every segment for each search).
+     */
     private record ReaderFacts(IndexReader reader, SortedSetDocValuesReaderState facetState,
-                               Map<String, ReportMeta> reports, Instant committed) {}
+                               OrdinalLabels ordinalLabels, Map<String, ReportMeta> reports, Instant committed,
+                               FieldInfos fieldInfos) {}
 
     private IndexAccess(Path indexDir, Directory dir, CompletableFuture<SearcherManager> manager,
                         long refreshMillis) {
@@ -216,7 +222,8 @@ public final class IndexAccess implements Closeable {
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
             DEADLINE.set(deadline);
             searcher.setTimeout(() -> System.nanoTime() - deadline > 0);
-            return new IndexView(searcher, f.facetState(), facetOrdinals, f.reports(), f.committed(), timeoutMillis, () -> {
+            return new IndexView(searcher, f.facetState(), facetOrdinals, f.ordinalLabels(), f.reports(),
+                    f.committed(), f.fieldInfos(), timeoutMillis, () -> {
                 restoreDeadline(outer);
                 release(shared);
                 releaseTurn(turn);
@@ -266,7 +273,9 @@ public final class IndexAccess implements Closeable {
                     : new DefaultSortedSetDocValuesReaderState(dr, Schema.facetsConfig());
             Path segments = indexDir.resolve(dr.getIndexCommit().getSegmentsFileName());
             Instant committed = Files.exists(segments) ? Files.getLastModifiedTime(segments).toInstant() : null;
-            f = new ReaderFacts(reader, state, IndexedReports.read(dr), committed);
+            Map<String, ReportMeta> reports = IndexedReports.read(dr);
+            f = new ReaderFacts(reader, state, OrdinalLabels.read(state, reports), reports, committed,
+                    FieldInfos.getMergedFieldInfos(dr));
             facts = f;
             return f;
         }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.evalsearch.catalog.ReportMeta;
@@ -21,18 +22,23 @@ public final class IndexView implements AutoCloseable {
     private final IndexSearcher searcher;
     private final SortedSetDocValuesReaderState facetState;
     private final FacetOrdinals facetOrdinals;
+    private final OrdinalLabels ordinalLabels;
+    private final FieldInfos fieldInfos;
     private final Map<String, ReportMeta> reports;
     private final Instant committed;
     private final long timeoutMillis;
     private final Runnable release;
 
     IndexView(IndexSearcher searcher, SortedSetDocValuesReaderState facetState, FacetOrdinals facetOrdinals,
-              Map<String, ReportMeta> reports, Instant committed, long timeoutMillis, Runnable release) {
+              OrdinalLabels ordinalLabels, Map<String, ReportMeta> reports, Instant committed, FieldInfos fieldInfos,
+              long timeoutMillis, Runnable release) {
         this.searcher = searcher;
         this.facetState = facetState;
         this.facetOrdinals = facetOrdinals;
+        this.ordinalLabels = ordinalLabels;
         this.reports = reports;
         this.committed = committed;
+        this.fieldInfos = fieldInfos;
         this.timeoutMillis = timeoutMillis;
         this.release = release;
     }
@@ -65,6 +71,14 @@ public final class IndexView implements AutoCloseable {
 
     FacetOrdinals facetOrdinals() {
         return facetOrdinals;
+    }
+
+    OrdinalLabels ordinalLabels() {
+        return ordinalLabels;
+    }
+
+    FieldInfos fieldInfos() {
+        return fieldInfos;
     }
 
     public Map<String, ReportMeta> reports() {

@@ -205,7 +205,7 @@ public final class SearchService {
         boolean timedOut = searcher.timedOut();
         Counted counted = timedOut ? null : facets(view, ddq, req.filters());
         Map<String, List<FacetValue>> allFacets = counted == null ? Map.of() : counted.facets();
-        Map<String, List<FacetValue>> facets = limit(allFacets, req);
+        Map<String, List<FacetValue>> facets = FacetCounts.limit(allFacets, req.facetSize(), req.filters());
         long total = counted == null ? top.totalHits.value() : counted.total();
         List<ScoreDoc> matches = List.of(top.scoreDocs);
         Map<String, Integer> groupCounts = null;
@@ -223,35 +223,8 @@ public final class SearchService {
         List<Hit> hits = hits(view, userQuery, page, req.fold(), groupCounts);
         String didYouMean = total < FEW_HITS ? spelling.suggest(view.reader(), req.q()) : null;
         long took = (System.nanoTime() - start) / 1_000_000;
-        return new SearchResult(total, took, hits, facets, valueCounts(allFacets), next, didYouMean, timedOut,
+        return new SearchResult(total, took, hits, facets, FacetCounts.valueCounts(allFacets), next, didYouMean, timedOut,
                 understood.implied());
-    }
-
-    /**
-     * Each facet's {@code facetSize} most frequent values, and the values the request filters on wherever they
-     * rank; years stay whole, since they draw a timeline.
-     */
-    private static Map<String, List<FacetValue>> limit(Map<String, List<FacetValue>> facets, SearchRequest req) {
-        Map<String, List<FacetValue>> out = new LinkedHashMap<>();
-        facets.forEach((dim, values) -> {
-            if (dim.equals(Schema.YEAR) || values.size() <= req.facetSize()) {
-                out.put(dim, values);
-                return;
-            }
-            Set<String> filtered = Set.copyOf(req.filters().values(dim));
-            List<FacetValue> kept = new ArrayList<>(values.subList(0, req.facetSize()));
-            values.subList(req.facetSize(), values.size()).stream()
-                    .filter(v -> filtered.contains(v.value())).forEach(kept::add);
-            out.put(dim, kept);
-        });
-        return out;
-    }
-
-    /** How many values each facet has among the matches (years: how many have a match). */
-    private static Map<String, Integer> valueCounts(Map<String, List<FacetValue>> facets) {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        facets.forEach((dim, values) -> out.put(dim, (int) values.stream().filter(v -> v.count() > 0).count()));
-        return out;
     }
 
     /** A page of results and where the next one starts (null at the end). */
@@ -386,7 +359,7 @@ public final class SearchService {
         for (int i = 0; i < ranked.size(); i++) {
             ids[i] = ranked.get(i).matched().doc;
         }
-        String[] snippets = Snippets.of(view.searcher(), userQuery, ids,
+        String[] snippets = Snippets.of(view, userQuery, ids,
                 ranked.stream().map(r -> r.matchedPassage().text()).toList());
         Map<String, List<PassageRef>> repeats = fold
                 ? repeatsOf(view, ranked.stream().map(NumberedItems.Ranked::shown).toList()) : Map.of();

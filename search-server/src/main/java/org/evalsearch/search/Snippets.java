@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.FieldInfos;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -30,13 +29,13 @@ public final class Snippets {
     private Snippets() {}
 
     /** One snippet per doc id, in the given order; passages without a match start with their first words. */
-    public static String[] of(IndexSearcher searcher, Query userQuery, int[] docIds, List<String> texts)
+    public static String[] of(IndexView view, Query userQuery, int[] docIds, List<String> texts)
             throws IOException {
         String[] out = new String[docIds.length];
         if (docIds.length > 0 && !(userQuery instanceof MatchAllDocsQuery)) {
-            UnifiedHighlighter highlighter = new KnownTexts(UnifiedHighlighter.builder(searcher, ANALYZER)
+            UnifiedHighlighter highlighter = new KnownTexts(UnifiedHighlighter.builder(view.searcher(), ANALYZER)
                     .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                    .withMaxNoHighlightPassages(0), docIds, texts);
+                    .withMaxNoHighlightPassages(0), view.fieldInfos(), docIds, texts);
             String[] highlighted = highlighter.highlightFields(
                     new String[] {Schema.TEXT}, userQuery, docIds, new int[] {MAX_SENTENCES}).get(Schema.TEXT);
             System.arraycopy(highlighted, 0, out, 0, docIds.length);
@@ -51,28 +50,18 @@ public final class Snippets {
 
     /**
      * A highlighter that takes the passage texts the caller already read (the stored text field holds the same
-     * string) and the field infos of the reader from the last request on the same reader: reading the text
-     * again and merging the field infos of every segment were a third of the cost of the snippets.
+     * string) and the reader's merged field infos: reading the text again and merging the field infos of every
+     * segment were a third of the cost of the snippets.
      */
     private static final class KnownTexts extends UnifiedHighlighter {
-        private static volatile ReaderFieldInfos last;
-
-        private record ReaderFieldInfos(IndexReader reader, FieldInfos fieldInfos) {}
-
         private final Map<Integer, String> textByDoc = new HashMap<>();
 
-        KnownTexts(UnifiedHighlighter.Builder builder, int[] docIds, List<String> texts) {
+        KnownTexts(UnifiedHighlighter.Builder builder, FieldInfos readerFieldInfos, int[] docIds, List<String> texts) {
             super(builder);
             for (int i = 0; i < docIds.length; i++) {
                 textByDoc.put(docIds[i], texts.get(i));
             }
-            IndexReader reader = searcher.getIndexReader();
-            ReaderFieldInfos infos = last;
-            if (infos == null || infos.reader() != reader) {
-                infos = new ReaderFieldInfos(reader, FieldInfos.getMergedFieldInfos(reader));
-                last = infos;
-            }
-            fieldInfos = infos.fieldInfos();
+            fieldInfos = readerFieldInfos;
         }
 
         /** As the stored fields visitor loads them: the text field's value, cut at the maximum length. */
