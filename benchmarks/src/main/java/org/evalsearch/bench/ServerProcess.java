@@ -92,11 +92,10 @@ final class ServerProcess implements AutoCloseable {
         return r.body();
     }
 
-    /** CPU time (user + system) the server process has used so far, from /proc (Linux clock ticks of 10 ms). */
+    /** CPU time (user + system) the server process has used so far. */
     long cpuNanos() throws IOException {
-        String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+        return process.info().totalCpuDuration()
+                .orElseThrow(() -> new IOException("the system does not report the server's CPU time")).toNanos();
     }
 
     long pid() {

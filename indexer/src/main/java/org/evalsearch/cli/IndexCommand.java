@@ -8,8 +8,6 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.evalsearch.index.IndexRun;
 import org.evalsearch.index.PassageVectors;
@@ -138,13 +136,15 @@ final class IndexCommand implements Callable<Integer> {
         return strict && !s.skipped().isEmpty() ? 1 : 0;
     }
 
-    private PassageVectors.Mode vectorMode() throws IOException {
-        if (vectors != null) {
-            return vectors ? PassageVectors.Mode.ON : PassageVectors.Mode.OFF;
+    /**
+     * As asked, else as the index was built; a new index is words only unless asked (an archive is indexed with
+     * this command, and embedding dominates the cost).
+     */
+    private PassageVectors.Mode vectorMode() {
+        if (vectors == null) {
+            return PassageVectors.Mode.AS_INDEX;
         }
-        boolean exists = Files.isDirectory(index) && DirectoryReader.indexExists(FSDirectory.open(index));
-        // an archive is indexed with this command: words only unless asked, as embedding dominates the cost
-        return exists ? PassageVectors.Mode.AS_INDEX : PassageVectors.Mode.OFF;
+        return vectors ? PassageVectors.Mode.ON : PassageVectors.Mode.OFF;
     }
 
     private ExtractionLimits limits() {

@@ -55,7 +55,7 @@ public final class BoostWhereQuery extends Query {
         if (!scoreMode.needsScores()) {
             return inWeight;
         }
-        Weight whereWeight = searcher.createWeight(searcher.rewrite(where), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        Weight whereWeight = searcher.createWeight(where, ScoreMode.COMPLETE_NO_SCORES, 1f);
         return new BoostWhereWeight(inWeight, whereWeight, boost);
     }
 

@@ -18,6 +18,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -75,8 +76,9 @@ public final class PseudoRelevanceFeedback {
         int passages = Math.max(1, reader.numDocs());
         List<Map<String, Integer>> tfs = new ArrayList<>(top.length);
         int[] lengths = new int[top.length];
+        StoredFields stored = reader.storedFields();
         for (int i = 0; i < top.length; i++) {
-            String text = textOf(reader.storedFields().document(top[i].doc, RECORD_ONLY).get(Schema.RECORD));
+            String text = textOf(stored.document(top[i].doc, RECORD_ONLY).get(Schema.RECORD));
             Map<String, Integer> tf = new HashMap<>();
             lengths[i] = termFrequencies(text, tf);
             tfs.add(tf);

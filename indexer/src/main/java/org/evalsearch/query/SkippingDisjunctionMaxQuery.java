@@ -345,6 +345,8 @@ public final class SkippingDisjunctionMaxQuery extends Query {
                 // a parent read bounds further on: none are known up to there, so every field stays essential
                 upTo = shallowTarget - 1;
                 Arrays.fill(essential, true);
+                // and a later minimum score must not partition by the bounds of the previous block
+                Arrays.fill(blockMax, Float.POSITIVE_INFINITY);
                 return;
             }
             upTo = advanceShallow(target);
@@ -401,12 +403,12 @@ public final class SkippingDisjunctionMaxQuery extends Query {
                         return doc = NO_MORE_DOCS;
                     }
                     if (!skipping) {
-                        return doc = nextOfAny(target, DocIdSetIterator.NO_MORE_DOCS);
+                        return doc = nextOfAny(target);
                     }
                     if (target > upTo) {
                         newBlock(target);
                     }
-                    int next = nextOfAny(target, upTo);
+                    int next = nextOfAny(target);
                     if (next <= upTo) {
                         return doc = next;
                     }
@@ -418,7 +420,7 @@ public final class SkippingDisjunctionMaxQuery extends Query {
             }
 
             /** The first passage at or after {@code target} of the essential fields (all, when not skipping). */
-            private int nextOfAny(int target, int end) throws IOException {
+            private int nextOfAny(int target) throws IOException {
                 int next = NO_MORE_DOCS;
                 for (int i = 0; i < approximations.length; i++) {
                     if (skipping && !essential[i]) {

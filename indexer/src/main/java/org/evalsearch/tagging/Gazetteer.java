@@ -74,7 +74,7 @@ public final class Gazetteer {
             String t = text.replace('\u2019', '\'');
             int i = 0;
             while (i < t.length()) {
-                if (i > 0 && isLetterOrNumber(t.charAt(i - 1))) {
+                if (i > 0 && WordChars.isLetterOrNumber(Character.codePointBefore(t, i))) {
                     i++;
                     continue;
                 }
@@ -99,7 +99,7 @@ public final class Gazetteer {
         int found = -1;
         Node n = names;
         for (int i = start; i < t.length() && (n = n.next.get(t.charAt(i))) != null; i++) {
-            if (n.place != null && (i + 1 == t.length() || !isLetterOrNumber(t.codePointAt(i + 1)))) {
+            if (n.place != null && (i + 1 == t.length() || !WordChars.isLetterOrNumber(t.codePointAt(i + 1)))) {
                 found = i + 1;
             }
         }
@@ -112,15 +112,5 @@ public final class Gazetteer {
             n = n.next.get(t.charAt(i));
         }
         return n.place;
-    }
-
-    /** {@code [\p{L}\p{N}]} of a Java regular expression. */
-    private static boolean isLetterOrNumber(int c) {
-        return switch (Character.getType(c)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
-                 Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
-            default -> false;
-        };
     }
 }

@@ -190,12 +190,12 @@ public final class RepeatFinder {
         int words = 0;
         for (int i = 0; i < t.length(); ) {
             int c = t.codePointAt(i);
-            if (!isWordChar(c)) {
+            if (!WordChars.isLetterOrNumber(c)) {
                 i += Character.charCount(c);
                 continue;
             }
             int start = i;
-            while (i < t.length() && isWordChar(c = t.codePointAt(i))) {
+            while (i < t.length() && WordChars.isLetterOrNumber(c = t.codePointAt(i))) {
                 i += Character.charCount(c);
             }
             if (words == starts.length) {
@@ -228,15 +228,5 @@ public final class RepeatFinder {
             }
         }
         return Arrays.copyOf(out, distinct);
-    }
-
-    /** {@code [\p{L}\p{N}]}: a letter or any kind of number. */
-    private static boolean isWordChar(int c) {
-        return switch (Character.getType(c)) {
-            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
-                 Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
-                 Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
-            default -> false;
-        };
     }
 }

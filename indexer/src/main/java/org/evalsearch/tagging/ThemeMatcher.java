@@ -144,7 +144,7 @@ public final class ThemeMatcher {
     static boolean containsWord(String text, String word) {
         for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
             int end = at + word.length();
-            if ((at == 0 || !isLetterOrAsciiDigit(text.charAt(at - 1)))
+            if ((at == 0 || !isLetterOrAsciiDigit(Character.codePointBefore(text, at)))
                     && (end == text.length() || !isLetterOrAsciiDigit(text.codePointAt(end)))) {
                 return true;
             }
