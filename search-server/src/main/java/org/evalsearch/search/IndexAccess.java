@@ -24,6 +24,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
 import org.evalsearch.catalog.ReportMeta;
 import org.evalsearch.index.IndexedReports;
 import org.evalsearch.index.Schema;
@@ -49,7 +50,8 @@ public final class IndexAccess implements Closeable {
     private static final int CONCURRENT_SEARCHES = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
 
     private final Path indexDir;
-    private final Directory dir;
+    /** Set once the index is open; closed with this. */
+    private volatile Directory dir;
     /** Complete once the first reader is open (at once for {@link #open}). */
     private final CompletableFuture<SearcherManager> manager;
     private final ScheduledExecutorService refresher;
@@ -66,10 +68,8 @@ public final class IndexAccess implements Closeable {
                                OrdinalLabels ordinalLabels, Map<String, ReportMeta> reports, Instant committed,
                                FieldInfos fieldInfos) {}
 
-    private IndexAccess(Path indexDir, Directory dir, CompletableFuture<SearcherManager> manager,
-                        long refreshMillis) {
+    private IndexAccess(Path indexDir, CompletableFuture<SearcherManager> manager, long refreshMillis) {
         this.indexDir = indexDir;
-        this.dir = dir;
         this.manager = manager;
         this.refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "index-refresh");
@@ -83,7 +83,10 @@ public final class IndexAccess implements Closeable {
     public static IndexAccess open(Path indexDir, long refreshMillis) throws IOException {
         Directory dir = directory(indexDir);
         try {
-            return new IndexAccess(indexDir, dir, CompletableFuture.completedFuture(searcherManager(dir)), refreshMillis);
+            IndexAccess access = new IndexAccess(indexDir, CompletableFuture.completedFuture(searcherManager(dir)),
+                    refreshMillis);
+            access.dir = dir;
+            return access;
         } catch (IOException | RuntimeException e) {
             dir.close();
             throw e;
@@ -95,24 +98,29 @@ public final class IndexAccess implements Closeable {
      * another thread and returns at once, so that the server loads its web layer on the second core meanwhile
      * and answers sooner after start. Requests wait for the reader; {@link #awaitOpen} says whether it opened.
      */
-    public static IndexAccess openInBackground(Path indexDir, long refreshMillis) throws IOException {
-        Directory dir = directory(indexDir);
+    public static IndexAccess openInBackground(Path indexDir, long refreshMillis) {
         CompletableFuture<SearcherManager> opening = new CompletableFuture<>();
-        IndexAccess access = new IndexAccess(indexDir, dir, opening, refreshMillis);
+        IndexAccess access = new IndexAccess(indexDir, opening, refreshMillis);
+        // even opening the directory stays off the caller's thread: it loads Lucene's memory-mapping layer
         Thread.ofPlatform().daemon().name("index-open").start(() -> {
+            Directory dir = null;
+            SearcherManager m = null;
             try {
-                SearcherManager m = searcherManager(dir);
+                dir = directory(indexDir);
+                m = searcherManager(dir);
                 IndexSearcher first = m.acquire();
                 try {
                     access.factsFor(first.getIndexReader());
                 } finally {
                     m.release(first);
                 }
-                opening.complete(m);
             } catch (IOException | RuntimeException e) {
+                IOUtils.closeWhileHandlingException(m, dir);
                 opening.completeExceptionally(e);
                 return;
             }
+            access.dir = dir;
+            opening.complete(m);
             access.readFacetOrdinals();
         });
         return access;
@@ -303,7 +311,10 @@ public final class IndexAccess implements Closeable {
                 manager().close();
             }
         } finally {
-            dir.close();
+            Directory d = dir;
+            if (d != null) {
+                d.close();
+            }
         }
     }
 }

@@ -52,13 +52,18 @@ import org.evalsearch.tagging.TaggedPassage;
  * facet ignores its own filter, cursor paging, grouping by report and folding of repeated passages.
  */
 public final class SearchService {
-    /** Values a filter may take even before any passage carries them, so that they give no hits rather than 400. */
-    static final Map<String, Set<String>> VOCABULARY = Map.of(
-            Schema.TYPE, Set.copyOf(TaggedPassage.TYPES),
-            Schema.CRITERION, Set.of("relevance", "coherence", "effectiveness", "efficiency", "impact", "sustainability"),
-            Schema.STANCE, Set.of("agreed", "partially_agreed", "not_agreed", "unknown"),
-            Schema.PRIORITY, Set.of("high", "medium", "low"),
-            Schema.THEME, FacetLabels.themeIds());
+    /**
+     * Values a filter may take even before any passage carries them, so that they give no hits rather than 400.
+     * A holder class, so that the tagging data behind the theme ids is read by the first search, not at start-up.
+     */
+    private static final class Vocabulary {
+        static final Map<String, Set<String>> VALUES = Map.of(
+                Schema.TYPE, Set.copyOf(TaggedPassage.TYPES),
+                Schema.CRITERION, Set.of("relevance", "coherence", "effectiveness", "efficiency", "impact", "sustainability"),
+                Schema.STANCE, Set.of("agreed", "partially_agreed", "not_agreed", "unknown"),
+                Schema.PRIORITY, Set.of("high", "medium", "low"),
+                Schema.THEME, FacetLabels.themeIds());
+    }
     /** How many top passages grouping by report looks at. */
     static final int GROUP_WINDOW = 1000;
     private static final int FEW_HITS = 3;
@@ -156,7 +161,7 @@ public final class SearchService {
             if (e.getKey().equals(Schema.YEAR)) {
                 continue;
             }
-            Set<String> known = VOCABULARY.getOrDefault(e.getKey(), Set.of());
+            Set<String> known = Vocabulary.VALUES.getOrDefault(e.getKey(), Set.of());
             List<String> unusual = e.getValue().stream().filter(v -> !known.contains(v)).toList();
             if (unusual.isEmpty()) {
                 continue;

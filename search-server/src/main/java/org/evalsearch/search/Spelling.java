@@ -24,11 +24,18 @@ final class Spelling {
     private static final int MAX_QUERY = 200;
 
     private final DirectSpellChecker checker = new DirectSpellChecker();
-    private final Analyzer analyzer = Schema.analyzer();
+
+    /**
+     * A holder, so that the analyzer (which reads the synonym and spelling-variant files) is built by the first
+     * search that needs it rather than while the server starts.
+     */
+    private static final class TextAnalyzer {
+        static final Analyzer INSTANCE = Schema.analyzer();
+    }
 
     /** The word as the text field indexes it (lower-cased, stemmed). */
     private String indexedForm(String word) throws IOException {
-        try (TokenStream ts = analyzer.tokenStream(Schema.TEXT, word)) {
+        try (TokenStream ts = TextAnalyzer.INSTANCE.tokenStream(Schema.TEXT, word)) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             String first = ts.incrementToken() ? term.toString() : "";
