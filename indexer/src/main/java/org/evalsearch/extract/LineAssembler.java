@@ -26,9 +26,14 @@ final class LineAssembler {
             "\\(?(\\d{1,3}|[a-z]|[ivxlIVXL]{1,5})[.)]|[•▪◦●■►▶–-]");
     private static final Pattern ORDINAL_SUFFIX = Pattern.compile("\\p{L}{1,3}");
 
-    /** Glyphs joined as the content stream drew them, on one baseline. */
+    /**
+     * Glyphs joined as the content stream drew them, on one baseline: {@code glyphs[from, to)} of the page's glyphs
+     * (a run is a stretch of them, so it needs no list of its own).
+     */
     static final class Run {
-        final List<Glyph> glyphs = new ArrayList<>();
+        final List<Glyph> glyphs;
+        final int from;
+        int to;
         float x0;
         float x1;
         float base;
@@ -38,28 +43,36 @@ final class LineAssembler {
         String leadingMarker;
         String suffix = "";
 
-        Run(Glyph g) {
+        Run(List<Glyph> glyphs, int from) {
+            Glyph g = glyphs.get(from);
+            this.glyphs = glyphs;
+            this.from = from;
+            this.to = from + 1;
             x0 = g.x();
             x1 = g.right();
             base = g.baseline();
             size = g.size();
-            glyphs.add(g);
         }
 
-        void add(Glyph g) {
-            glyphs.add(g);
+        /** Takes in the next glyph of the page, which must be {@code glyphs[to]}. */
+        void extend() {
+            Glyph g = glyphs.get(to++);
             x1 = Math.max(x1, g.right());
             size = Math.max(size, g.size());
         }
 
         Glyph last() {
-            return glyphs.get(glyphs.size() - 1);
+            return glyphs.get(to - 1);
+        }
+
+        int length() {
+            return to - from;
         }
 
         String plainText() {
             StringBuilder sb = new StringBuilder();
-            for (Glyph g : glyphs) {
-                sb.append(g.text());
+            for (int i = from; i < to; i++) {
+                sb.append(glyphs.get(i).text());
             }
             return sb.toString().strip();
         }
@@ -189,21 +202,27 @@ final class LineAssembler {
 
     private static List<Run> runs(List<Glyph> glyphs) {
         List<Run> runs = new ArrayList<>();
+        // the glyphs that runs are stretches of: a glyph drawn again over itself is left out
+        List<Glyph> kept = new ArrayList<>(glyphs.size());
         Run cur = null;
         for (Glyph g : glyphs) {
             if (cur != null) {
                 Glyph p = cur.last();
                 float tol = 0.2f * Math.min(p.size(), g.size());
                 boolean sameBase = Math.abs(g.baseline() - p.baseline()) <= tol;
-                if (sameBase && g.text().equals(p.text()) && Math.abs(g.x() - p.x()) < 0.15f * g.size()) {
-                    continue; // the same glyph drawn twice to fake bold
+                // the same glyph drawn twice to fake bold (positions first: they rule out nearly every glyph, and
+                // reading each glyph's text is what would cost)
+                if (sameBase && Math.abs(g.x() - p.x()) < 0.15f * g.size() && g.text().equals(p.text())) {
+                    continue;
                 }
                 if (sameBase && g.x() > cur.x1 - 0.3f * g.size() && g.x() - cur.x1 < 0.6f * Math.max(g.size(), p.size())) {
-                    cur.add(g);
+                    kept.add(g);
+                    cur.extend();
                     continue;
                 }
             }
-            cur = new Run(g);
+            kept.add(g);
+            cur = new Run(kept, kept.size() - 1);
             runs.add(cur);
         }
         return runs;
@@ -257,7 +276,7 @@ final class LineAssembler {
         float rise = host.base - r.base;
         boolean smallAndRaised = r.size <= 0.85f * host.size && rise > 0.1f * host.size;
         boolean clearlyRaised = r.size < host.size && rise > 0.25f * host.size;
-        return (smallAndRaised || clearlyRaised) && rise < 0.8f * host.size && r.glyphs.size() <= 8;
+        return (smallAndRaised || clearlyRaised) && rise < 0.8f * host.size && r.length() <= 8;
     }
 
     /** Runs grouped by baseline, top to bottom, each row sorted left to right. */
@@ -504,15 +523,15 @@ final class LineAssembler {
         int italicChars = 0;
         int boldPrefix = -1;
         boolean sawBoldLetter = false;
-        float sizeWeight = 0;
-        java.util.Map<Float, Integer> sizes = new java.util.HashMap<>();
+        SizeCounts sizes = new SizeCounts();
         float lastRight = Float.NaN;
         float lastSize = 0;
         boolean multiCell = false;
         for (Segment seg : segments) {
             for (Run run : seg.runs) {
                 boolean first = true;
-                for (Glyph g : run.glyphs) {
+                for (int k = run.from; k < run.to; k++) {
+                    Glyph g = run.glyphs.get(k);
                     if (!text.isEmpty()) {
                         float gap = g.x() - lastRight;
                         if (first && gap > 2f * Math.max(lastSize, g.size())) {
@@ -544,7 +563,7 @@ final class LineAssembler {
                     if (g.italic()) {
                         italicChars += t.length();
                     }
-                    sizes.merge(Math.round(g.size() * 2) / 2f, t.length(), Integer::sum);
+                    sizes.add(Math.round(g.size() * 2) / 2f, t.length());
                     lastRight = g.right();
                     lastSize = g.size();
                 }
@@ -572,14 +591,7 @@ final class LineAssembler {
                 cells.clear();
             }
         }
-        float size = 0;
-        int best = -1;
-        for (var e : sizes.entrySet()) {
-            if (e.getValue() > best) {
-                best = e.getValue();
-                size = e.getKey();
-            }
-        }
+        float size = sizes.mostCommon();
         Segment first = segments.get(0);
         Segment last = segments.get(segments.size() - 1);
         float spacing = previous != null && previous.column() == column && first.base > previous.baseline()

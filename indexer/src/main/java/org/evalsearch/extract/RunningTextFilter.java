@@ -33,19 +33,23 @@ final class RunningTextFilter {
     Result filter(List<Page> pages) {
         int minRepeats = pages.size() <= 4 ? 2 : 3;
         Map<String, List<float[]>> seen = new HashMap<>();
+        // each margin line's key, in page and line order, for the second pass
+        List<String> keys = new ArrayList<>();
         for (Page p : pages) {
             for (ExtractedPdf.Line l : p.lines()) {
                 if (inMargin(l, p)) {
-                    seen.computeIfAbsent(key(l.text()), k -> new ArrayList<>())
-                            .add(new float[] {l.baseline(), p.number()});
+                    String key = key(l.text());
+                    keys.add(key);
+                    seen.computeIfAbsent(key, k -> new ArrayList<>()).add(new float[] {l.baseline(), p.number()});
                 }
             }
         }
         List<Slot> slots = new ArrayList<>();
         Set<String> repeatedAt = new HashSet<>();
+        int marginLine = 0;
         for (Page p : pages) {
             for (ExtractedPdf.Line l : p.lines()) {
-                if (inMargin(l, p) && repeats(seen.get(key(l.text())), l.baseline(), minRepeats)) {
+                if (inMargin(l, p) && repeats(seen.get(keys.get(marginLine++)), l.baseline(), minRepeats)) {
                     repeatedAt.add(p.number() + "@" + l.baseline() + "@" + l.x0());
                     slots.add(new Slot(l.baseline(), l.fontSize(), l.x0(), l.x1()));
                 }

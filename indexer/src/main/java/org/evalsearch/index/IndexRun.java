@@ -107,8 +107,10 @@ public final class IndexRun {
              // a run that fails keeps its last commit, as after a crash: closing must not commit passages of files
              // the commit's report list does not name yet
              IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Schema.analyzer())
-                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(false))) {
-            State state = State.read(dir);
+                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND).setCommitOnClose(false));
+             // the index as the run found it: what its last commit says, and the passages of files left alone
+             DirectoryReader indexed = DirectoryReader.indexExists(dir) ? DirectoryReader.open(dir) : null) {
+            State state = State.read(indexed);
             boolean embed = switch (vectors) {
                 case ON -> true;
                 case OFF -> false;
@@ -141,21 +143,19 @@ public final class IndexRun {
                     todo.add(f);
                 }
             }
-            try (DirectoryReader indexed = DirectoryReader.indexExists(dir) ? DirectoryReader.open(dir) : null) {
-                int removed = removeDeleted(writer, state, present);
+            int removed = removeDeleted(writer, state, present);
 
-                Totals totals = indexFiles(writer, state, loaded(processor), catalog, todo, hashes, indexed, kept,
-                        embed, listener);
-                skipped.addAll(totals.skipped);
-                skipped.sort(Comparator.comparing(Skipped::file));
-                // evaluations changed otherwise (a file removed or moved to another evaluation) are looked at again
-                Set<String> touched = RepeatPass.touched(before, state.reports);
-                touched.removeAll(totals.evaluations);
-                state.changed |= RepeatPass.update(writer, touched, threads) > 0;
-                state.commitIfChanged(writer);
-                return new Summary(totals.docs, totals.pages, totals.passages, kept.size(), removed,
-                        List.copyOf(skipped), List.copyOf(totals.warnings), (System.nanoTime() - start) / 1e9);
-            }
+            Totals totals = indexFiles(writer, state, loaded(processor), catalog, todo, hashes, indexed, kept,
+                    embed, listener);
+            skipped.addAll(totals.skipped);
+            skipped.sort(Comparator.comparing(Skipped::file));
+            // evaluations changed otherwise (a file removed or moved to another evaluation) are looked at again
+            Set<String> touched = RepeatPass.touched(before, state.reports);
+            touched.removeAll(totals.evaluations);
+            state.changed |= RepeatPass.update(writer, touched, threads) > 0;
+            state.commitIfChanged(writer);
+            return new Summary(totals.docs, totals.pages, totals.passages, kept.size(), removed,
+                    List.copyOf(skipped), List.copyOf(totals.warnings), (System.nanoTime() - start) / 1e9);
         }
     }
 
@@ -361,14 +361,13 @@ public final class IndexRun {
             this.hasVectors = hasVectors;
         }
 
-        static State read(Directory dir) throws IOException {
-            if (!DirectoryReader.indexExists(dir)) {
+        /** The state of the index {@code reader} reads (null: there is no index yet). */
+        static State read(DirectoryReader reader) throws IOException {
+            if (reader == null) {
                 return new State(new TreeMap<>(), new TreeMap<>(), false);
             }
-            try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                return new State(IndexedReports.read(reader), SkippedFiles.read(reader.getIndexCommit()),
-                        PassageVectors.present(reader));
-            }
+            return new State(IndexedReports.read(reader), SkippedFiles.read(reader.getIndexCommit()),
+                    PassageVectors.present(reader));
         }
 
         /** Commits the first change at once, later ones when the commit interval has passed. */

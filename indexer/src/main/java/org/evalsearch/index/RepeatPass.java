@@ -95,8 +95,8 @@ final class RepeatPass {
 
     private static int update(IndexWriter writer, DirectoryReader reader, FacetsConfig facets, String evaluation)
             throws IOException {
-        List<PassageRecord> records = indexed(reader, evaluation, doc -> true);
-        return rewriteChanged(writer, reader, facets, records, RepeatFinder.find(records));
+        List<IndexedPassage> indexed = indexed(reader, evaluation, doc -> true);
+        return rewriteChanged(writer, reader, facets, indexed, RepeatFinder.find(records(indexed)));
     }
 
     /**
@@ -108,28 +108,37 @@ final class RepeatPass {
     static Map<String, String> forNewFiles(IndexWriter writer, IndexReader reader, FacetsConfig facets,
                                            String evaluation, List<PassageRecord> fresh, Set<String> kept)
             throws IOException {
-        List<PassageRecord> indexed = reader == null || evaluation.startsWith(DOC_KEY)
+        List<IndexedPassage> indexed = reader == null || evaluation.startsWith(DOC_KEY)
                 ? List.of() : indexed(reader, evaluation, kept::contains);
         List<PassageRecord> all = new ArrayList<>(fresh.size() + indexed.size());
         all.addAll(fresh);
-        all.addAll(indexed);
+        all.addAll(records(indexed));
         Map<String, String> repeats = RepeatFinder.find(all);
         rewriteChanged(writer, reader, facets, indexed, repeats);
         return repeats;
     }
 
+    /** A passage read back from the index, with where it is there. */
+    private record IndexedPassage(PassageRecord record, int doc) {}
+
+    private static List<PassageRecord> records(List<IndexedPassage> indexed) {
+        List<PassageRecord> out = new ArrayList<>(indexed.size());
+        indexed.forEach(p -> out.add(p.record()));
+        return out;
+    }
+
     /** The evaluation's passages in the reader whose file passes the filter. */
-    private static List<PassageRecord> indexed(IndexReader reader, String evaluation, Predicate<String> file)
+    private static List<IndexedPassage> indexed(IndexReader reader, String evaluation, Predicate<String> file)
             throws IOException {
         Term term = evaluation.startsWith(DOC_KEY)
                 ? Schema.docTerm(evaluation.substring(DOC_KEY.length()))
                 : new Term(Schema.EVALUATION, evaluation);
         StoredFields stored = reader.storedFields();
-        List<PassageRecord> records = new ArrayList<>();
+        List<IndexedPassage> records = new ArrayList<>();
         for (int doc : liveDocs(reader, term)) {
             PassageRecord r = Schema.fromJson(stored.document(doc).get(Schema.RECORD));
             if (file.test(r.doc())) {
-                records.add(r);
+                records.add(new IndexedPassage(r, doc));
             }
         }
         return records;
@@ -137,26 +146,20 @@ final class RepeatPass {
 
     /** Rewrites the records of {@code reader} whose repeats changed, each keeping its embedding if it has one. */
     private static int rewriteChanged(IndexWriter writer, IndexReader reader, FacetsConfig facets,
-                                      List<PassageRecord> records, Map<String, String> repeats) throws IOException {
+                                      List<IndexedPassage> indexed, Map<String, String> repeats) throws IOException {
         int updated = 0;
-        for (PassageRecord r : records) {
+        for (IndexedPassage p : indexed) {
+            PassageRecord r = p.record();
             String now = repeats.get(r.id());
             if (!Objects.equals(now, r.repeats())) {
                 // a passage that stops repeating is searched again, by meaning too
-                float[] vector = vectorOf(reader, r.id());
+                LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(p.doc(), reader.leaves()));
+                float[] vector = PassageVectors.read(leaf.reader(), p.doc() - leaf.docBase);
                 writer.updateDocument(Schema.idTerm(r.id()), facets.build(Schema.toDocument(r.withRepeats(now), vector)));
                 updated++;
             }
         }
         return updated;
-    }
-
-    private static float[] vectorOf(IndexReader reader, String id) throws IOException {
-        for (int doc : liveDocs(reader, Schema.idTerm(id))) {
-            LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-            return PassageVectors.read(leaf.reader(), doc - leaf.docBase);
-        }
-        return null;
     }
 
     /** The live documents holding the term (read from the postings: a top-N search would size N by the index). */

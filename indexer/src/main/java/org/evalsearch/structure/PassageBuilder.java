@@ -22,14 +22,20 @@ public final class PassageBuilder {
     private static final Pattern ENUMERATOR = Pattern.compile(
             "^(\\(?\\d{1,2}[.)]|\\(?[a-z][.)]|\\([ivx]{1,4}\\)|[ivx]{1,4}[.)]|(?i:recommendation)\\s+\\d{1,2}[.:]?)\\s+\\S.*");
     static final Pattern TOC_ENTRY = Pattern.compile("^(.*?\\S)\\s*(?:(?:\\.\\s?){3,}|…+|_{3,})\\s*(\\d{1,4}|[ivxlcIVXLC]{1,6})?\\s*$");
-    private static final Pattern NOTE_START = Pattern.compile("^(\\d{1,3}|[*†‡§¶®¥°'\"“”’‘>]{1,3})\\s*(\\p{L}.*)$");
+    /** Symbols typesetters mark footnotes with. */
+    private static final String NOTE_SYMBOLS = "*†‡§¶";
     /**
      * Note numbers that a poor text layer (OCR under the page image) turned into symbols no typesetter uses for
-     * notes; they stand on the baseline, so the extractor cannot tell them from text.
+     * notes; they stand on the baseline, so the extractor cannot tell them from text. None is special in a
+     * character class.
      */
-    private static final Pattern GARBLED_MARKER = Pattern.compile("[®¥°'\"“”’‘>]{1,3}");
+    private static final String GARBLED_SYMBOLS = "®¥°'\"“”’‘>";
+    private static final Pattern NOTE_START = Pattern.compile(
+            "^(\\d{1,3}|[" + NOTE_SYMBOLS + GARBLED_SYMBOLS + "]{1,3})\\s*(\\p{L}.*)$");
+    private static final Pattern GARBLED_MARKER = Pattern.compile("[" + GARBLED_SYMBOLS + "]{1,3}");
     /** Such a marker in running text: a token of its own, as a note number stands after the word it follows. */
-    private static final Pattern STRAY_MARKER = Pattern.compile("\\s[*†‡§¶®¥°'\"“”’‘>]{1,3}(?=\\s|$)");
+    private static final Pattern STRAY_MARKER = Pattern.compile(
+            "\\s[" + NOTE_SYMBOLS + GARBLED_SYMBOLS + "]{1,3}(?=\\s|$)");
     private static final Pattern CAPTION = Pattern.compile("^(?i:table|tableau|cuadro)\\s+[\\dIVX]+\\b.*");
     private static final Pattern FIGURE_OR_TABLE = Pattern.compile(
             "^(?i:table|figure|box|chart|graph|map|tableau|graphique|encadré|cuadro|gráfico|recuadro)\\s+[\\dIVX]+\\b.*");
@@ -70,7 +76,7 @@ public final class PassageBuilder {
             }
             if (c == '.' && i + 1 < n) {
                 char next = text.charAt(i + 1);
-                if (next == '.' || (isRegexSpace(next) && i + 2 < n && text.charAt(i + 2) == '.')) {
+                if (next == '.' || (RegexSpace.is(next) && i + 2 < n && text.charAt(i + 2) == '.')) {
                     return true;
                 }
             }
@@ -78,9 +84,19 @@ public final class PassageBuilder {
         return false;
     }
 
-    /** {@code \s} of {@link Pattern} without flags. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    /**
+     * The length of the text's first word, {@code text.split("\\s", 2)[0]}: the text up to its first white space
+     * (empty when it starts with one). Scanned: a two-character expression that is not a quoted punctuation
+     * character is compiled by every call of {@link String#split}.
+     */
+    static int firstWordLength(String text) {
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            if (RegexSpace.is(text.charAt(i))) {
+                return i;
+            }
+        }
+        return n;
     }
 
     private static boolean isContents(List<String> section) {
@@ -324,8 +340,7 @@ public final class PassageBuilder {
             }
             float left = Math.min(draft.minX0, p.x0());
             // the previous line ended early: the first word of this one would have fitted there
-            String firstWord = ref.text().split("\\s", 2)[0];
-            boolean prevShort = right - p.x1() > (firstWord.length() + 1) * 0.5f * l.fontSize();
+            boolean prevShort = right - p.x1() > (firstWordLength(ref.text()) + 1) * 0.5f * l.fontSize();
             boolean indented = l.x0() > left + 1.5f * l.fontSize() && p.x0() <= left + 1f;
             return (prevShort && endsSentence(prevText) && startsUpper(ref.text()))
                     || (indented && endsSentence(prevText) && draft.kind == Passage.Kind.PARAGRAPH

@@ -28,7 +28,7 @@ final class CriteriaTagger {
      * @param type the passage's type: an evaluative passage (finding, conclusion, recommendation, lesson, good
      *             practice) that names no criterion is about effectiveness, the default lens of an assessment
      */
-    List<String> criteria(String type, List<String> headings, String text) {
+    List<String> criteria(String type, List<String> headings, CueText text) {
         Set<String> found = new LinkedHashSet<>();
         for (int i = headings.size() - 1; i >= 0; i--) {
             Optional<CueBook.Cue> c = cues.first("criterion.heading", Headings.words(headings.get(i)));
@@ -39,7 +39,7 @@ final class CriteriaTagger {
         }
         found.addAll(cues.counts("criterion.strong", text).keySet());
         for (Map.Entry<String, Integer> e : cues.counts("criterion.soft", text).entrySet()) {
-            if (e.getValue() >= SOFT_HITS_NEEDED + text.length() / ThemeMatcher.LONG_TEXT) {
+            if (e.getValue() >= SOFT_HITS_NEEDED + text.text().length() / ThemeMatcher.LONG_TEXT) {
                 found.add(e.getKey());
             }
         }

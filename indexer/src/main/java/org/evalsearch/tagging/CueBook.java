@@ -74,9 +74,12 @@ public final class CueBook {
 
     /** The first cue of the section (in file order) that matches anywhere in the text. */
     public Optional<Cue> first(String section, String text) {
-        String folded = CuePattern.fold(text);
+        return first(section, CueText.of(text));
+    }
+
+    Optional<Cue> first(String section, CueText text) {
         for (Cue c : section(section)) {
-            Matcher m = c.pattern().matcher(text, folded);
+            Matcher m = c.pattern().matcher(text.text(), text.folded());
             if (m != null && m.find()) {
                 return Optional.of(c);
             }
@@ -86,10 +89,13 @@ public final class CueBook {
 
     /** Every cue of the section that matches, with its first position in the text. */
     public List<Hit> hits(String section, String text) {
-        String folded = CuePattern.fold(text);
+        return hits(section, CueText.of(text));
+    }
+
+    List<Hit> hits(String section, CueText text) {
         List<Hit> out = new ArrayList<>();
         for (Cue c : section(section)) {
-            Matcher m = c.pattern().matcher(text, folded);
+            Matcher m = c.pattern().matcher(text.text(), text.folded());
             if (m != null && m.find()) {
                 out.add(new Hit(c, m.start()));
             }
@@ -99,10 +105,13 @@ public final class CueBook {
 
     /** How often each cue of the section matches, summed per value. */
     public Map<String, Integer> counts(String section, String text) {
-        String folded = CuePattern.fold(text);
+        return counts(section, CueText.of(text));
+    }
+
+    Map<String, Integer> counts(String section, CueText text) {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (Cue c : section(section)) {
-            Matcher m = c.pattern().matcher(text, folded);
+            Matcher m = c.pattern().matcher(text.text(), text.folded());
             int n = 0;
             while (m != null && m.find()) {
                 n++;

@@ -3,6 +3,7 @@ package org.evalsearch.tagging;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,43 @@ public final class Gazetteer {
     /** What a text names: country codes and regions (a country's region included), sorted. */
     public record Places(List<String> countries, List<String> regions) {}
 
-    /** A trie node: the place whose name ends here, if any, and the nodes for the next character. */
+    /**
+     * A trie node: the place whose name ends here, if any, and the nodes for the next character, by character in
+     * ascending order (found by binary search: no boxed character and hash lookup per character of the text).
+     */
     private static final class Node {
-        final Map<Character, Node> next = new HashMap<>();
+        char[] chars = new char[0];
+        Node[] next = new Node[0];
         Place place;
+
+        Node child(char c) {
+            int i = Arrays.binarySearch(chars, c);
+            return i >= 0 ? next[i] : null;
+        }
+
+        Node addChild(char c) {
+            int i = Arrays.binarySearch(chars, c);
+            if (i >= 0) {
+                return next[i];
+            }
+            int at = -i - 1;
+            Node n = new Node();
+            char[] cs = new char[chars.length + 1];
+            Node[] ns = new Node[next.length + 1];
+            System.arraycopy(chars, 0, cs, 0, at);
+            System.arraycopy(next, 0, ns, 0, at);
+            cs[at] = c;
+            ns[at] = n;
+            System.arraycopy(chars, at, cs, at + 1, chars.length - at);
+            System.arraycopy(next, at, ns, at + 1, next.length - at);
+            chars = cs;
+            next = ns;
+            return n;
+        }
     }
+
+    /** A name found in a text: where it ends and the place it names. */
+    private record Match(int end, Place place) {}
 
     private final Node names = new Node();
 
@@ -36,7 +69,7 @@ public final class Gazetteer {
         byName.forEach((name, place) -> {
             Node n = names;
             for (int i = 0; i < name.length(); i++) {
-                n = n.next.computeIfAbsent(name.charAt(i), c -> new Node());
+                n = n.addChild(name.charAt(i));
             }
             n.place = place;
         });
@@ -78,39 +111,30 @@ public final class Gazetteer {
                     i++;
                     continue;
                 }
-                int end = longestNameAt(t, i);
-                if (end < 0) {
+                Match m = longestNameAt(t, i);
+                if (m == null) {
                     i++;
                     continue;
                 }
-                Place p = placeOf(t, i, end);
-                if (p.code() != null) {
-                    countries.add(p.code());
+                if (m.place().code() != null) {
+                    countries.add(m.place().code());
                 }
-                regions.add(p.region());
-                i = end;
+                regions.add(m.place().region());
+                i = m.end();
             }
         }
         return new Places(List.copyOf(countries), List.copyOf(regions));
     }
 
-    /** Where the longest name starting at {@code start} and ending on a word boundary ends, or -1. */
-    private int longestNameAt(String t, int start) {
-        int found = -1;
+    /** The longest name starting at {@code start} and ending on a word boundary, or null. */
+    private Match longestNameAt(String t, int start) {
+        Match found = null;
         Node n = names;
-        for (int i = start; i < t.length() && (n = n.next.get(t.charAt(i))) != null; i++) {
+        for (int i = start; i < t.length() && (n = n.child(t.charAt(i))) != null; i++) {
             if (n.place != null && (i + 1 == t.length() || !WordChars.isLetterOrNumber(t.codePointAt(i + 1)))) {
-                found = i + 1;
+                found = new Match(i + 1, n.place);
             }
         }
         return found;
-    }
-
-    private Place placeOf(String t, int start, int end) {
-        Node n = names;
-        for (int i = start; i < end; i++) {
-            n = n.next.get(t.charAt(i));
-        }
-        return n.place;
     }
 }

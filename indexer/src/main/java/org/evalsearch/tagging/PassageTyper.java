@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.evalsearch.structure.Passage;
+import org.evalsearch.structure.RegexSpace;
 
 /**
  * Decides each passage's type in document order: the report's section labels first (innermost typed heading,
@@ -62,7 +63,8 @@ final class PassageTyper {
         this.cues = cues;
     }
 
-    List<Typed> type(List<Passage> passages) {
+    /** @param texts each passage's text ("" for none) with its folded form, for cue matching */
+    List<Typed> type(List<Passage> passages, List<CueText> texts) {
         List<Typed> out = new ArrayList<>(passages.size());
         // most passages share their section path with the one before: what the path says is read once
         Map<List<String>, Context> resolved = new HashMap<>();
@@ -75,7 +77,8 @@ final class PassageTyper {
         Typed prev = null;
         String prevText = "";
 
-        for (Passage p : passages) {
+        for (int i = 0; i < passages.size(); i++) {
+            Passage p = passages.get(i);
             List<String> path = headings.path(p);
             if (prev != null && RESPONSE.equals(prev.type()) && !path.equals(prevPath) && isBareLabel(path)) {
                 // "Recommendation 2" right after a response chapter is its subsection, even on a flat path
@@ -88,7 +91,8 @@ final class PassageTyper {
                 announced = null;
                 rec = new RecState();
             }
-            String text = p.text() == null ? "" : p.text().strip();
+            CueText cueText = texts.get(i).strip();
+            String text = cueText.text();
             if (p.kind() == Passage.Kind.FOOTNOTE) {
                 out.add(new Typed(OTHER, null, -1, false, path));
                 continue;
@@ -167,7 +171,7 @@ final class PassageTyper {
                     t = new Typed(RECOMMENDATION, rec.number, rec.group, false, all);
                 } else {
                     rec = new RecState();
-                    String cue = strongOther || a != null && a.wholePassage() ? null : passageCue(text);
+                    String cue = strongOther || a != null && a.wholePassage() ? null : passageCue(cueText);
                     if (RECOMMENDATION.equals(cue)) {
                         groups++;
                         rec = RecState.labelled(groups, null, true);
@@ -175,7 +179,7 @@ final class PassageTyper {
                     } else if (cue != null) {
                         t = new Typed(cue, null, -1, false, all);
                     } else {
-                        String weak = base == null ? cues.first("passage.weak", text).map(CueBook.Cue::value).orElse(null) : null;
+                        String weak = base == null ? cues.first("passage.weak", cueText).map(CueBook.Cue::value).orElse(null) : null;
                         if (weak != null) {
                             announced = weak;  // the rows that follow belong to the same assessment table
                         }
@@ -318,7 +322,7 @@ final class PassageTyper {
         return p.kind() == Passage.Kind.LIST_ITEM || BULLET_MARKER.matcher(text).find() || NUMERIC_MARKER.matcher(text).find();
     }
 
-    private String passageCue(String text) {
+    private String passageCue(CueText text) {
         return cues.hits("passage", text).stream().min(Comparator.comparingInt(CueBook.Hit::start))
                 .map(h -> h.cue().value()).orElse(null);
     }
@@ -353,9 +357,9 @@ final class PassageTyper {
         int n = text.length();
         for (int i = 1; i < n; i++) {
             char before = text.charAt(i - 1);
-            if ((before == '.' || before == '!' || before == '?' || before == ':') && isRegexSpace(text.charAt(i))) {
+            if ((before == '.' || before == '!' || before == '?' || before == ':') && RegexSpace.is(text.charAt(i))) {
                 int end = i + 1;
-                while (end < n && isRegexSpace(text.charAt(end))) {
+                while (end < n && RegexSpace.is(text.charAt(end))) {
                     end++;
                 }
                 if (end < n && startsSentence(text.codePointAt(end))) {
@@ -371,11 +375,6 @@ final class PassageTyper {
     private static boolean startsSentence(int c) {
         return Character.getType(c) == Character.UPPERCASE_LETTER || (c >= '0' && c <= '9')
                 || "\"“(•▪●▶►–-".indexOf(c) >= 0;
-    }
-
-    /** {@code \s} of {@link Pattern} without flags. */
-    private static boolean isRegexSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** Reads the headings innermost first: the innermost typed heading decides, front matter silences all. */

@@ -43,7 +43,10 @@ public final class RepeatFinder {
         Map<String, Integer> docSize = new HashMap<>();
         passages.forEach(p -> docSize.merge(p.doc(), 1, Integer::sum));
         Map<PassageRecord, Boolean> summary = new IdentityHashMap<>();
-        passages.forEach(p -> summary.put(p, inSummary(p)));
+        // passages of a section share its path: each path is read once
+        Map<String, Boolean> summarySections = new HashMap<>();
+        passages.forEach(p -> summary.put(p, p.section() != null
+                && summarySections.computeIfAbsent(p.section(), s -> SUMMARY_SECTION.matcher(s).find())));
         List<PassageRecord> ordered = new ArrayList<>(passages);
         ordered.sort(Comparator.<PassageRecord>comparingInt(p -> -docSize.get(p.doc()))
                 .thenComparing(PassageRecord::doc)
@@ -141,25 +144,30 @@ public final class RepeatFinder {
         final int[] passages;
 
         Postings(long[][] shingles) {
-            Map<Long, Integer> ids = new HashMap<>();
+            int total = 0;
+            for (long[] s : shingles) {
+                total += s.length;
+            }
+            ShingleIds ids = new ShingleIds(total);
             shingleIds = new int[shingles.length][];
             for (int i = 0; i < shingles.length; i++) {
                 shingleIds[i] = new int[shingles[i].length];
                 for (int k = 0; k < shingles[i].length; k++) {
-                    shingleIds[i][k] = ids.computeIfAbsent(shingles[i][k], x -> ids.size());
+                    shingleIds[i][k] = ids.idOf(shingles[i][k]);
                 }
             }
-            start = new int[ids.size() + 1];
+            int distinct = ids.size();
+            start = new int[distinct + 1];
             for (int[] s : shingleIds) {
                 for (int h : s) {
                     start[h + 1]++;
                 }
             }
-            for (int h = 0; h < ids.size(); h++) {
+            for (int h = 0; h < distinct; h++) {
                 start[h + 1] += start[h];
             }
-            passages = new int[start[ids.size()]];
-            int[] next = Arrays.copyOf(start, ids.size());
+            passages = new int[start[distinct]];
+            int[] next = Arrays.copyOf(start, distinct);
             for (int i = 0; i < shingleIds.length; i++) {
                 for (int h : shingleIds[i]) {
                     passages[next[h]++] = i;
@@ -172,8 +180,40 @@ public final class RepeatFinder {
         }
     }
 
-    private static boolean inSummary(PassageRecord p) {
-        return p.section() != null && SUMMARY_SECTION.matcher(p.section()).find();
+    /**
+     * Numbers shingle hashes as first seen, in an open-addressing table of primitives: an evaluation has hundreds of
+     * thousands of shingles, and a map of boxed longs was most of the cost of numbering them.
+     */
+    private static final class ShingleIds {
+        private final long[] keys;
+        private final int[] ids;
+        private final int mask;
+        private int size;
+
+        ShingleIds(int capacity) {
+            int slots = Integer.highestOneBit(Math.max(4, capacity) * 2 - 1) << 1;
+            keys = new long[slots];
+            ids = new int[slots];
+            Arrays.fill(ids, -1);
+            mask = slots - 1;
+        }
+
+        int idOf(long key) {
+            int slot = (int) (key * 0x9E3779B97F4A7C15L >>> 32) & mask;
+            while (ids[slot] >= 0) {
+                if (keys[slot] == key) {
+                    return ids[slot];
+                }
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            ids[slot] = size;
+            return size++;
+        }
+
+        int size() {
+            return size;
+        }
     }
 
     /**

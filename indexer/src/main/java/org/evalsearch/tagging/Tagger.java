@@ -37,8 +37,12 @@ public final class Tagger {
     }
 
     public List<TaggedPassage> tag(ReportMeta meta, List<Passage> passages) {
-        List<Typed> typed = typer.type(passages);
         int n = passages.size();
+        List<CueText> cueTexts = new ArrayList<>(n);
+        for (Passage p : passages) {
+            cueTexts.add(CueText.of(p.text() == null ? "" : p.text()));
+        }
+        List<Typed> typed = typer.type(passages, cueTexts);
         List<Set<String>> themeSets = new ArrayList<>(n);
         List<Set<String>> criterionSets = new ArrayList<>(n);
         Map<Integer, List<Integer>> groups = new LinkedHashMap<>();
@@ -46,9 +50,9 @@ public final class Tagger {
             Passage p = passages.get(i);
             Typed t = typed.get(i);
             boolean silent = p.kind() == Passage.Kind.FOOTNOTE;
-            String text = p.text() == null ? "" : p.text();
+            String text = cueTexts.get(i).text();
             themeSets.add(new LinkedHashSet<>(silent ? List.of() : themes.score(text).stream().map(ThemeMatcher.ThemeScore::theme).toList()));
-            criterionSets.add(new LinkedHashSet<>(silent || NOT_EVIDENCE.contains(t.type()) ? List.of() : criteria.criteria(t.type(), t.headings(), text)));
+            criterionSets.add(new LinkedHashSet<>(silent || NOT_EVIDENCE.contains(t.type()) ? List.of() : criteria.criteria(t.type(), t.headings(), cueTexts.get(i))));
             if (t.group() >= 0) {
                 groups.computeIfAbsent(t.group(), k -> new ArrayList<>()).add(i);
             }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * occur in the words before the parenthesis, the first one at the start of a word.
  */
 public final class AcronymMiner {
-    private static final Pattern LIST_SECTION = Pattern.compile(
+    static final Pattern LIST_SECTION = Pattern.compile(
             "(?iu)\\b(acronyms?|abbreviations?|initialisms?|sigles|siglas|acr[oó]nimos|abr[eé]viations?|abreviaturas?)\\b");
     private static final Pattern IN_PARENTHESES = Pattern.compile("\\(([^()\\s]{2,12})\\)");
     private static final Pattern SHORT_FORM = Pattern.compile("\\p{Lu}[\\p{L}\\p{N}&/.\\-]*");
@@ -32,13 +32,42 @@ public final class AcronymMiner {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        if (section != null && LIST_SECTION.matcher(section).find()) {
+        if (section != null && isListSection(section)) {
             for (String line : text.split("\\R")) {
                 found.addAll(listEntries(line));
             }
         }
         found.addAll(definitionsInText(text));
         return List.copyOf(found);
+    }
+
+    /**
+     * Whether the section path names a list of acronyms ({@link #LIST_SECTION}). Every passage asks this of its
+     * section path, and the expression tries its alternatives at every position; nearly no path has one of the
+     * three letters every alternative starts with ("acr", "abb", "abr", "ini", "sig", in any case), so the
+     * expression only runs where one is.
+     */
+    static boolean isListSection(String section) {
+        String folded = foldCase(section);
+        boolean possible = false;
+        for (String start : LIST_STARTS) {
+            if (folded.contains(start)) {
+                possible = true;
+                break;
+            }
+        }
+        return possible && LIST_SECTION.matcher(section).find();
+    }
+
+    private static final List<String> LIST_STARTS = List.of("acr", "abb", "abr", "ini", "sig");
+
+    /** Each character as case-insensitive Unicode matching compares it: upper-cased, then lower-cased. */
+    private static String foldCase(String s) {
+        char[] out = new char[s.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Character.toLowerCase(Character.toUpperCase(s.charAt(i)));
+        }
+        return new String(out);
     }
 
     /** A short form: starts with a capital, has at least two capitals and more capitals than lower-case letters. */

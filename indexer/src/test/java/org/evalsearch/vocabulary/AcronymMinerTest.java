@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class AcronymMinerTest {
@@ -60,5 +61,27 @@ class AcronymMinerTest {
                 "ACT/EMP ILO Bureau for Employers' Activities ACTRAV ILO Bureau for Workers' Activities ► Executive summary");
         assertEquals(List.of(new Acronym("ACT/EMP", "ILO Bureau for Employers' Activities"),
                 new Acronym("ACTRAV", "ILO Bureau for Workers' Activities")), found);
+    }
+
+    /** The letters checked before the list-section expression runs never make it miss a path it matches. */
+    @Test
+    void listSectionCheckAgreesWithTheExpression() {
+        List<String> pieces = List.of("Acronyms", "ACRONYM", "abbreviation", "Abréviations", "sigLAS", "Sigles",
+                "acrónimos", "Initialisms", "abreviaturas", "\u017Figles", "\u0130nitialism", "\u0131nitialisms",
+                "Annex", " ", "-", "and", "1.", "List of ", "s", "ab", "acr", "x", "\u212A", "/", "é");
+        Random random = new Random(44);
+        int listSections = 0;
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder section = new StringBuilder();
+            int n = 1 + random.nextInt(6);
+            for (int k = 0; k < n; k++) {
+                section.append(pieces.get(random.nextInt(pieces.size())));
+            }
+            String s = section.toString();
+            boolean expected = AcronymMiner.LIST_SECTION.matcher(s).find();
+            listSections += expected ? 1 : 0;
+            assertEquals(expected, AcronymMiner.isListSection(s), () -> "[" + s + "]");
+        }
+        assertTrue(listSections > 5_000, "the random paths should include many list sections: " + listSections);
     }
 }
