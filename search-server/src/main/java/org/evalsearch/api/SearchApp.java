@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.function.Consumer;
 import org.apache.lucene.index.ExitableDirectoryReader;
 import org.evalsearch.query.InvalidQueryException;
 import org.evalsearch.search.SearchService;
+import org.evalsearch.web.WebFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,16 +48,10 @@ public final class SearchApp {
         DocumentHandlers documents = new DocumentHandlers(service, corpus);
         ExportHandler export = new ExportHandler(service, mapper);
         StatusHandlers status = new StatusHandlers(service);
+        WebFiles page = new WebFiles("/web");
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.startup.showJavalinBanner = false;
-            if (SearchApp.class.getResource("/web") != null) {
-                config.staticFiles.add(files -> {
-                    files.hostedPath = "/";
-                    files.directory = "/web";
-                    files.location = Location.CLASSPATH;
-                });
-            }
             config.routes.before(SearchApp::securityHeaders);
 
             config.routes.get("/api/search", search::search);
@@ -71,6 +65,11 @@ public final class SearchApp {
             config.routes.get("/api/health", status::health);
             config.routes.get("/api/openapi.json", status::openapi);
             extensions.accept(config);
+            if (page.present()) {
+                // after every API route, so that these only answer paths no route of the API took
+                config.routes.get("/", page::serve);
+                config.routes.get("/<file>", page::serve);
+            }
 
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
             config.routes.exception(InvalidQueryException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));

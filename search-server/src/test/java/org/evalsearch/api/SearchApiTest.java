@@ -47,6 +47,30 @@ class SearchApiTest {
     }
 
     @Test
+    void thePageAndItsFilesAreServedWithTheirTypesAndRevalidatedByTag() throws Exception {
+        HttpResponse<String> page = server.get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("<script type=\"module\" src=\"js/app.js\">"), page.body());
+        HttpResponse<String> script = server.get("/js/app.js");
+        assertEquals(200, script.statusCode());
+        assertTrue(script.headers().firstValue("content-type").orElse("").startsWith("text/javascript"));
+        assertTrue(script.body().contains("import "));
+        assertTrue(server.get("/css/app.css").headers().firstValue("content-type").orElse("").startsWith("text/css"));
+        String tag = script.headers().firstValue("etag").orElseThrow();
+        HttpResponse<String> again = server.get("/js/app.js", "If-None-Match", tag);
+        assertEquals(304, again.statusCode());
+        assertEquals("", again.body());
+        for (String missing : List.of("/js/nope.js", "/web/index.html", "/evalsearch/openapi.json", "/js/app.js.bak",
+                "/js/%2e%2e/index.html", "/js/..%2Findex.html")) {
+            assertNotEquals(200, server.get(missing).statusCode(), missing);
+        }
+        HttpResponse<String> api = server.get("/api/nothing-here");
+        assertEquals(404, api.statusCode());
+        assertTrue(api.body().contains("no such endpoint"), api.body());
+    }
+
+    @Test
     void searchAnswersWithTheDocumentedKeys() throws Exception {
         JsonNode r = server.json("/api/search?q=migration");
         for (String key : List.of("total", "took_ms", "hits", "facets", "next_cursor")) {
