@@ -27,13 +27,33 @@ public record TaggingData(CueBook cues, Taxonomy taxonomy, Gazetteer gazetteer) 
         if (d == null) {
             synchronized (TaggingData.class) {
                 if (defaults == null) {
-                    String dir = System.getProperty("evalsearch.tagging.dir", System.getenv("EVALSEARCH_TAGGING_DIR"));
-                    defaults = load(dir == null || dir.isBlank() ? null : Path.of(dir));
+                    defaults = load(configuredDir());
                 }
                 d = defaults;
             }
         }
         return d;
+    }
+
+    /**
+     * The theme taxonomy of {@link #defaults()} without loading the rest when it is not loaded yet: the server
+     * labels facet values with it before its first search, and the gazetteer and cue phrases take longer to read.
+     */
+    public static Taxonomy defaultTaxonomy() {
+        TaggingData d = defaults;
+        if (d != null) {
+            return d.taxonomy();
+        }
+        try (Reader themes = open(configuredDir(), THEMES)) {
+            return Taxonomy.parse(themes, THEMES);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read tagging data: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path configuredDir() {
+        String dir = System.getProperty("evalsearch.tagging.dir", System.getenv("EVALSEARCH_TAGGING_DIR"));
+        return dir == null || dir.isBlank() ? null : Path.of(dir);
     }
 
     /**

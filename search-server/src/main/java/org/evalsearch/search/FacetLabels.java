@@ -14,7 +14,7 @@ import org.evalsearch.tagging.Taxonomy;
  */
 final class FacetLabels {
     /** Theme id to label, from the taxonomy the tagger uses (the bundled one or the user's override). */
-    private static final Map<String, String> THEMES = TaggingData.defaults().taxonomy().themes().stream()
+    private static final Map<String, String> THEMES = TaggingData.defaultTaxonomy().themes().stream()
             .filter(t -> t.label() != null && !t.label().isBlank())
             .collect(Collectors.toUnmodifiableMap(Taxonomy.Theme::id, Taxonomy.Theme::label, (a, b) -> a));
 
@@ -22,7 +22,7 @@ final class FacetLabels {
 
     /** Every theme id of the taxonomy, valid as a filter value even before a passage carries it. */
     static Set<String> themeIds() {
-        return TaggingData.defaults().taxonomy().themes().stream().map(Taxonomy.Theme::id)
+        return TaggingData.defaultTaxonomy().themes().stream().map(Taxonomy.Theme::id)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
