@@ -34,6 +34,7 @@ final class InProcessSearch implements AutoCloseable {
 
     private final IndexAccess access;
     private final SearchService service;
+    private final long timeoutMillis;
     private final Map<QueryMix.Query, String> cursors = new LinkedHashMap<>();
     /** Filter values replaced because the index lacks them: "dim=wanted -> used". */
     final List<String> substitutions = new ArrayList<>();
@@ -44,6 +45,7 @@ final class InProcessSearch implements AutoCloseable {
 
     InProcessSearch(Path index, long timeoutMillis) throws IOException {
         this.access = IndexAccess.open(index, 3_600_000);
+        this.timeoutMillis = timeoutMillis;
         // no answer cache: the mix repeats its requests, and in-process measures the cost of computing an answer
         this.service = new SearchService(access, timeoutMillis, 0);
     }
@@ -93,6 +95,11 @@ final class InProcessSearch implements AutoCloseable {
 
     SearchService service() {
         return service;
+    }
+
+    /** The timed service, or with {@code cacheMegabytes} above 0 another on the same index that keeps answers. */
+    SearchService service(int cacheMegabytes) {
+        return cacheMegabytes <= 0 ? service : new SearchService(access, timeoutMillis, cacheMegabytes);
     }
 
     /** The request of a (resolved) query of the mix, with its deep cursor. */

@@ -16,6 +16,7 @@ import org.evalsearch.api.SearchApp;
 import org.evalsearch.query.SearchFilters;
 import org.evalsearch.search.SearchRequest;
 import org.evalsearch.search.SearchResult;
+import org.evalsearch.search.SearchService;
 import org.evalsearch.search.SortOrder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,6 +65,11 @@ final class SearchProbe implements Callable<Integer> {
             + "without took_ms) to this file, to compare answers before and after a change.")
     Path dump;
 
+    @Option(names = "--dump-cache-mb", defaultValue = "0", description = "Memory for answers and search states "
+            + "(the server's --cache-mb) while dumping; above 0, a second page reuses its first page's facet counts "
+            + "and feedback words, so a dump with and without shows that they answer alike.")
+    int dumpCacheMb;
+
     @Option(names = "--dump-queries", description = "JSON lines with 'query' and optional 'filters' "
             + "(e.g. the gold queries), each dumped plain, grouped by report and on page 2.")
     Path dumpQueries;
@@ -110,10 +116,8 @@ final class SearchProbe implements Callable<Integer> {
     private static String jsonCost(InProcessSearch search, List<QueryMix.Query> mix) throws IOException {
         ObjectMapper json = SearchApp.json();
         List<SearchResult> answers = new ArrayList<>();
-        for (QueryMix.Query q : mix) {
-            if (q.kind() != QueryMix.Kind.EXPORT_1000) {
-                answers.add(search.service().search(search.request(q)));
-            }
+        for (SearchRequest req : searchRequests(search, mix)) {
+            answers.add(search.service().search(req));
         }
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         long bytes = 0;
@@ -160,15 +164,22 @@ final class SearchProbe implements Callable<Integer> {
         }
     }
 
+    /** The search requests of the mix (the export is not one). */
+    private static List<SearchRequest> searchRequests(InProcessSearch search, List<QueryMix.Query> mix) {
+        List<SearchRequest> out = new ArrayList<>();
+        for (QueryMix.Query q : mix) {
+            if (q.kind() != QueryMix.Kind.EXPORT_1000) {
+                out.add(search.request(q));
+            }
+        }
+        return out;
+    }
+
     /** Every answer, without the time it took, one JSON line per request. */
     private void dumpAnswers(InProcessSearch search, List<QueryMix.Query> mix) throws IOException {
         ObjectMapper json = SearchApp.json();
-        List<SearchRequest> requests = new ArrayList<>();
-        for (QueryMix.Query q : mix) {
-            if (q.kind() != QueryMix.Kind.EXPORT_1000) {
-                requests.add(search.request(q));
-            }
-        }
+        SearchService service = search.service(dumpCacheMb);
+        List<SearchRequest> requests = searchRequests(search, mix);
         // several filters at once: each filtered facet is counted without its own filter
         Map<String, List<String>> two = new LinkedHashMap<>();
         two.put("type", List.of("recommendation", "finding"));
@@ -193,12 +204,12 @@ final class SearchProbe implements Callable<Integer> {
                 }
                 String q = node.get("query").asText();
                 SearchFilters f = SearchFilters.of(filters);
-                requests.add(new SearchRequest(q, f, 10, SortOrder.RELEVANCE, null, false, true, true,
-                        ALL_FACET_VALUES));
+                SearchRequest firstPage = new SearchRequest(q, f, 10, SortOrder.RELEVANCE, null, false, true, true,
+                        ALL_FACET_VALUES);
+                requests.add(firstPage);
                 requests.add(new SearchRequest(q, SearchFilters.of(Map.of()), 10, SortOrder.RELEVANCE, null, true,
                         true, true, ALL_FACET_VALUES));
-                SearchResult first = search.service().search(
-                        new SearchRequest(q, f, 10, SortOrder.RELEVANCE, null, false, true, true, ALL_FACET_VALUES));
+                SearchResult first = service.search(firstPage);
                 if (first.nextCursor() != null) {
                     requests.add(new SearchRequest(q, f, 10, SortOrder.RELEVANCE, first.nextCursor(), false, true,
                             true, ALL_FACET_VALUES));
@@ -207,7 +218,7 @@ final class SearchProbe implements Callable<Integer> {
         }
         try (BufferedWriter out = Files.newBufferedWriter(dump, StandardCharsets.UTF_8)) {
             for (SearchRequest req : requests) {
-                ObjectNode answer = json.valueToTree(search.service().search(req));
+                ObjectNode answer = json.valueToTree(service.search(req));
                 answer.remove("took_ms");
                 answer.put("request", req.q() + " " + req.filters().values() + (req.groupByDoc() ? " group" : "")
                         + (req.cursor() != null ? " page2" : ""));

@@ -30,6 +30,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
@@ -78,6 +79,7 @@ public final class SearchService {
     private final Spelling spelling = new Spelling();
     private final Suggestions suggestions = new Suggestions(this);
     private final AnswerCache answers;
+    private final QueryStates states;
 
     public SearchService(IndexAccess index, long timeoutMillis) {
         this(index, timeoutMillis, AnswerCache.DEFAULT_MB);
@@ -88,6 +90,8 @@ public final class SearchService {
         this.index = index;
         this.timeoutMillis = timeoutMillis;
         this.answers = new AnswerCache(cacheMegabytes);
+        // the states of searches are small beside their answers (no passages, no snippets)
+        this.states = new QueryStates(cacheMegabytes <= 0 ? 0 : Math.max(1, cacheMegabytes / 4));
     }
 
     /** What the answer cache holds and how often it answered. */
@@ -189,26 +193,29 @@ public final class SearchService {
     }
 
     private SearchResult search(IndexView view, SearchRequest req, long start) throws IOException {
-        ParsedQuery understood = understand(req.q(), req.intent());
+        IndexSearcher searcher = view.searcher();
+        int fused = DenseFusion.available(searcher)
+                ? Math.clamp(fusionDepth(req), DenseFusion.MIN_DEPTH, DenseFusion.MAX_DEPTH) : 0;
+        QueryStates.Key key = new QueryStates.Key(view.version(), req.q(), req.intent(), req.filters(), req.fold(), fused);
+        QueryStates.State known = states.get(key);
+        ParsedQuery understood = known != null ? known.understood() : understand(req.q(), req.intent());
         Query userQuery = understood.query();
         Sort sort = req.sort().sort();
         FieldDoc after = req.groupByDoc() ? null : Cursor.decode(req.cursor(), sort);
         checkFilters(view, req.filters());
-        // feedback words only reorder the matches (snippets still mark the user's own words)
-        UnaryOperator<Query> restrict = q -> req.filters().drillDown(baseQuery(q, req.fold()), facetsConfig);
-        Query ranked = PseudoRelevanceFeedback.expand(view.searcher(), userQuery, restrict);
-        // passages near the query's meaning join the best word matches, when the index has vectors
-        ranked = DenseFusion.fuse(view.searcher(), ranked, restrict, req.q(),
-                req.size() * NumberedItems.WINDOW_FACTOR);
+        Query ranked = known != null ? known.ranked() : ranked(searcher, req, userQuery);
         DrillDownQuery ddq = req.filters().drillDown(baseQuery(ranked, req.fold()), facetsConfig);
         int window = req.groupByDoc() ? GROUP_WINDOW : req.size() * NumberedItems.WINDOW_FACTOR + 1;
-        IndexSearcher searcher = view.searcher();
         // ranking counts no further than the window, so that it skips passages that cannot reach it from
         // the start; the exact total comes from the facet pass, which visits every match anyway
         TopFieldDocs top = searcher.search(ddq, new TopFieldCollectorManager(sort, window, after, window));
-        TopFieldCollector.populateScores(top.scoreDocs, searcher, ddq);
+        scoresFromSortValues(top.scoreDocs, sort, searcher, ddq);
         boolean timedOut = searcher.timedOut();
-        Counted counted = timedOut ? null : facets(view, ddq, req.filters());
+        QueryStates.Counted counted = known != null ? known.counted()
+                : timedOut ? null : facets(view, ddq, req.filters());
+        if (known == null && counted != null && !searcher.timedOut()) {
+            states.put(key, new QueryStates.State(understood, ranked, counted));
+        }
         Map<String, List<FacetValue>> allFacets = counted == null ? Map.of() : counted.facets();
         Map<String, List<FacetValue>> facets = FacetCounts.limit(allFacets, req.facetSize(), req.filters());
         long total = counted == null ? top.totalHits.value() : counted.total();
@@ -230,6 +237,42 @@ public final class SearchService {
         long took = (System.nanoTime() - start) / 1_000_000;
         return new SearchResult(total, took, hits, facets, FacetCounts.valueCounts(allFacets), next, didYouMean, timedOut,
                 understood.implied());
+    }
+
+    /** How many passages dense fusion takes from each ranking for a page of this request's size. */
+    private static int fusionDepth(SearchRequest req) {
+        return req.size() * NumberedItems.WINDOW_FACTOR;
+    }
+
+    /** The query that ranks the matches: the user's, with feedback words and, with vectors, fused passages. */
+    private Query ranked(IndexSearcher searcher, SearchRequest req, Query userQuery) throws IOException {
+        // feedback words only reorder the matches (snippets still mark the user's own words)
+        UnaryOperator<Query> restrict = q -> req.filters().drillDown(baseQuery(q, req.fold()), facetsConfig);
+        Query ranked = PseudoRelevanceFeedback.expand(searcher, userQuery, restrict);
+        // passages near the query's meaning join the best word matches, when the index has vectors
+        return DenseFusion.fuse(searcher, ranked, restrict, req.q(), fusionDepth(req));
+    }
+
+    /**
+     * Sets each hit's score from its sort values: every sort order holds the score, and
+     * {@link TopFieldCollector#populateScores} would build the whole query's weight and score the window again.
+     */
+    private static void scoresFromSortValues(ScoreDoc[] hits, Sort sort, IndexSearcher searcher, Query query)
+            throws IOException {
+        SortField[] fields = sort.getSort();
+        int scoreAt = -1;
+        for (int i = 0; i < fields.length && scoreAt < 0; i++) {
+            if (fields[i].getType() == SortField.Type.SCORE) {
+                scoreAt = i;
+            }
+        }
+        if (scoreAt < 0) {
+            TopFieldCollector.populateScores(hits, searcher, query);
+            return;
+        }
+        for (ScoreDoc hit : hits) {
+            hit.score = (Float) ((FieldDoc) hit).fields[scoreAt];
+        }
     }
 
     /** A page of results and where the next one starts (null at the end). */
@@ -260,7 +303,7 @@ public final class SearchService {
                 return new ItemPage(page, from);
             }
             matches = searcher.search(query, new TopFieldCollectorManager(sort, window, from, window)).scoreDocs;
-            TopFieldCollector.populateScores(matches, searcher, query);
+            scoresFromSortValues(matches, sort, searcher, query);
         }
     }
 
@@ -284,7 +327,7 @@ public final class SearchService {
      * the hits were found within the time budget: DrillSideways cannot run under Lucene's query timeout, so
      * that first pass is what bounds the cost of a query. Counted from {@link FacetOrdinals} arrays.
      */
-    private Counted facets(IndexView view, DrillDownQuery ddq, SearchFilters filters) throws IOException {
+    private QueryStates.Counted facets(IndexView view, DrillDownQuery ddq, SearchFilters filters) throws IOException {
         if (view.facetState() == null) {
             return null;
         }
@@ -303,12 +346,9 @@ public final class SearchService {
             byDim.put(filtered.get(i), r.drillSidewaysResults().get(i).byOrd());
         }
         int[] drillDown = r.drillDownResult().byOrd();
-        return new Counted(FacetCounts.of(dim -> byDim.getOrDefault(dim, drillDown), view),
+        return new QueryStates.Counted(FacetCounts.of(dim -> byDim.getOrDefault(dim, drillDown), view),
                 r.drillDownResult().hits());
     }
-
-    /** The facet pass: counts per facet, and how many passages match every filter. */
-    private record Counted(Map<String, List<FacetValue>> facets, long total) {}
 
     private static List<ScoreDoc> bestPerReport(IndexView view, List<ScoreDoc> all, int groups,
                                                 Map<String, Integer> counts) throws IOException {

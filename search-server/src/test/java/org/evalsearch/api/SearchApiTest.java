@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
@@ -20,6 +21,11 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.evalsearch.query.SearchFilters;
+import org.evalsearch.search.IndexAccess;
+import org.evalsearch.search.SearchRequest;
+import org.evalsearch.search.SearchService;
+import org.evalsearch.search.SortOrder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -406,6 +412,41 @@ class SearchApiTest {
         List<JsonNode> listed = filtered.get("facets").get("doc").valueStream().toList();
         assertEquals(3, listed.size());
         assertEquals(rarest, listed.get(2), "a report filtered on is listed with its count");
+    }
+
+    @Test
+    void otherPagesOrdersAndGroupingsOfASearchAnswerAsIfComputedAlone() throws Exception {
+        // a service that keeps answers also keeps each search's feedback words and facet counts for its other
+        // pages, orders and groupings; one without computes every answer from the start
+        try (IndexAccess access = IndexAccess.open(tmp.resolve("index"), 200)) {
+            SearchService keeping = new SearchService(access, 5000, 8);
+            SearchService computing = new SearchService(access, 5000, 0);
+            SearchFilters findings = SearchFilters.of(Map.of("type", List.of("finding")));
+            SearchRequest first = new SearchRequest("migration", findings, 5, SortOrder.RELEVANCE, null, false, true,
+                    true, 100);
+            String cursor = keeping.search(first).nextCursor();
+            assertNotNull(cursor);
+            List<SearchRequest> requests = List.of(
+                    first,
+                    new SearchRequest("migration", findings, 5, SortOrder.RELEVANCE, cursor, false, true, true, 100),
+                    new SearchRequest("migration", findings, 5, SortOrder.YEAR_DESC, null, false, true, true, 100),
+                    new SearchRequest("migration", findings, 5, SortOrder.RELEVANCE, null, true, true, true, 100),
+                    new SearchRequest("migration", findings, 5, SortOrder.RELEVANCE, cursor, false, true, true, 3),
+                    new SearchRequest("migration", findings, 5, SortOrder.RELEVANCE, null, false, false, true, 100),
+                    new SearchRequest("migration", SearchFilters.of(Map.of("type", List.of("recommendation"))), 5,
+                            SortOrder.RELEVANCE, null, false, true, true, 100),
+                    new SearchRequest("migration", SearchFilters.of(Map.of()), 5, SortOrder.RELEVANCE, null, false,
+                            true, true, 100),
+                    new SearchRequest("recommendations on migration", SearchFilters.of(Map.of()), 5,
+                            SortOrder.RELEVANCE, null, false, true, true, 100),
+                    new SearchRequest("recommendations on migration", SearchFilters.of(Map.of()), 5,
+                            SortOrder.RELEVANCE, null, false, true, false, 100));
+            ObjectMapper json = SearchApp.json();
+            for (SearchRequest req : requests) {
+                assertEquals(json.writeValueAsString(computing.search(req).withTookMs(0)),
+                        json.writeValueAsString(keeping.search(req).withTookMs(0)), req.toString());
+            }
+        }
     }
 
     @Test
