@@ -89,6 +89,13 @@ public final class BoostWhereQuery extends Query {
                 public long cost() {
                     return inSupplier.cost();
                 }
+
+                @Override
+                public void setTopLevelScoringClause() throws IOException {
+                    // the collector's minimum reaches the wrapped query, scaled (setMinCompetitiveScore): at the
+                    // top it may skip by it, as a term query does only when told it is the top scoring clause
+                    inSupplier.setTopLevelScoringClause();
+                }
             };
         }
 
