@@ -163,7 +163,12 @@ final class BenchRunner implements Callable<Integer> {
             List<HttpLoad.Result> runs = new ArrayList<>();
             for (int c : List.of(1, connections.stream().mapToInt(Integer::intValue).max().orElseThrow())) {
                 log("x%d: HTTP closed loop, %d connections, answer cache off", scale, c);
-                runs.add(load.run(c, httpSeconds, 0));
+                long cpu0 = server.cpuNanos();
+                HttpLoad.Result r = load.run(c, httpSeconds, 0);
+                if (c == 1) {
+                    report.uncachedServerCpuMsPerRequest = (server.cpuNanos() - cpu0) / 1e6 / Math.max(1, r.requests());
+                }
+                runs.add(r);
             }
             return runs;
         }
@@ -251,6 +256,8 @@ final class BenchRunner implements Callable<Integer> {
         final Map<Integer, Double> startup = new LinkedHashMap<>();
         final Map<Integer, List<HttpLoad.Result>> http = new LinkedHashMap<>();
         List<HttpLoad.Result> httpUncached = List.of();
+        /** The whole server's CPU per request in the 1-connection run with the answer cache off. */
+        double uncachedServerCpuMsPerRequest = Double.NaN;
         LoadRun loadRun;
         boolean vectors;
 
@@ -265,7 +272,7 @@ final class BenchRunner implements Callable<Integer> {
                     : "Indexes built with `index --no-vectors` (words only, the setting for big archives; dense "
                             + "retrieval's embedding costs about 38 ms of CPU per passage, see the README).\n\n");
             s.append(Markdown.indexing(indexing));
-            s.append(Markdown.search(inProcess, http, httpUncached, rate, serverHeap));
+            s.append(Markdown.search(inProcess, http, httpUncached, uncachedServerCpuMsPerRequest, rate, serverHeap));
             s.append(Markdown.byKind(inProcess, http, httpUncached));
             s.append(Markdown.server(startup, indexing, loadRun, serverHeap));
             s.append(Markdown.growth(indexing, inProcess, http));

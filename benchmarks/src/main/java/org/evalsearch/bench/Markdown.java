@@ -31,7 +31,7 @@ final class Markdown {
     }
 
     static String search(Map<Integer, SearchBench.InProcessResult> in, Map<Integer, List<HttpLoad.Result>> http,
-                         List<HttpLoad.Result> uncached, double rate, String heap) {
+                         List<HttpLoad.Result> uncached, double uncachedServerCpuMs, double rate, String heap) {
         StringBuilder s = new StringBuilder("## Search: the query mix in-process and over HTTP\n\n");
         s.append("In-process: one thread on the server's SearchService without its answer cache, so every answer "
                         + "is computed. HTTP: the server as shipped, under -Xmx").append(heap)
@@ -71,6 +71,12 @@ final class Markdown {
                             + "%.2f / %.2f ms = %.2fx (%+.2f ms)%n", largest(in), oneUncached.all().percentileMs(50),
                     r.all().percentileMs(50), oneUncached.all().percentileMs(50) / r.all().percentileMs(50),
                     oneUncached.all().percentileMs(50) - r.all().percentileMs(50)));
+            if (!Double.isNaN(uncachedServerCpuMs)) {
+                s.append(String.format("- %dx, every answer computed: CPU per answer of the whole JVM (collector and "
+                                + "compiler threads too): server, 1 connection, %.2f ms; in-process %.2f ms (%+.2f ms)%n",
+                        largest(in), uncachedServerCpuMs, r.processCpuMsPerQuery(),
+                        uncachedServerCpuMs - r.processCpuMsPerQuery()));
+            }
         }
         for (var e : http.entrySet()) {
             HttpLoad.Result one = oneConnection(e.getValue());

@@ -13,9 +13,13 @@ import java.util.Map;
 /** The query mix timed in-process (one thread, after a warm-up) and turned into the HTTP calls of the API. */
 final class SearchBench {
 
-    /** {@code cpuByKind}: CPU time of the measuring thread per query, which a busy machine does not inflate. */
+    /**
+     * {@code cpuByKind}: CPU time of the measuring thread per query, which a busy machine does not inflate.
+     * {@code processCpuMsPerQuery}: CPU time of the whole JVM per query (collector and compiler threads too), to
+     * set beside the server's CPU per request.
+     */
     record InProcessResult(Latencies all, Map<String, Latencies> byKind, Map<String, Latencies> cpuByKind,
-                           double seconds) {
+                           double seconds, double processCpuMsPerQuery) {
         double queriesPerSecond() {
             return all.count() / seconds;
         }
@@ -29,13 +33,20 @@ final class SearchBench {
         Latencies all = new Latencies();
         Map<String, Latencies> byKind = new LinkedHashMap<>();
         Map<String, Latencies> cpuByKind = new LinkedHashMap<>();
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         sink += loop(search, mix, seconds, all, byKind, cpuByKind);
         double took = (System.nanoTime() - t0) / 1e9;
+        double cpuMs = (processCpuNanos() - cpu0) / 1e6 / all.count();
         if (sink == 42) {
             System.out.print("");
         }
-        return new InProcessResult(all, byKind, cpuByKind, took);
+        return new InProcessResult(all, byKind, cpuByKind, took, cpuMs);
+    }
+
+    private static long processCpuNanos() throws IOException {
+        return ProcessHandle.current().info().totalCpuDuration()
+                .orElseThrow(() -> new IOException("the system does not report this process's CPU time")).toNanos();
     }
 
     private static long loop(InProcessSearch search, List<QueryMix.Query> mix, double seconds, Latencies all,
