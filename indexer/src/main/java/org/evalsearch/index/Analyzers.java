@@ -1,5 +1,6 @@
 package org.evalsearch.index;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -95,6 +96,14 @@ public final class Analyzers {
 
     /** Per field: English by default, French and Spanish for the language fields. */
     public static Analyzer perField(Analyzer english) {
-        return new PerFieldAnalyzerWrapper(english, Map.of(Schema.TEXT_FR, french(), Schema.TEXT_ES, spanish()));
+        return perField(english, Map.of());
+    }
+
+    /** As {@link #perField(Analyzer)}, with other analyzers for some fields. */
+    static Analyzer perField(Analyzer english, Map<String, Analyzer> others) {
+        Map<String, Analyzer> fields = new HashMap<>(others);
+        fields.put(Schema.TEXT_FR, french());
+        fields.put(Schema.TEXT_ES, spanish());
+        return new PerFieldAnalyzerWrapper(english, fields);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -90,9 +91,14 @@ public final class Schema {
         return config;
     }
 
-    /** The analyzer for indexing every analysed field (English, French and Spanish text fields). */
+    /**
+     * The analyzer for indexing every analysed field (English, French and Spanish text fields). A passage's title
+     * and section path repeat from passage to passage, and are analysed once while they repeat
+     * ({@link LastTextAnalyzer}).
+     */
     public static Analyzer analyzer() {
-        return Analyzers.perField(Analyzers.english());
+        return Analyzers.perField(Analyzers.english(), Map.of(
+                TITLE, new LastTextAnalyzer(Analyzers.english()), SECTION, new LastTextAnalyzer(Analyzers.english())));
     }
 
     public static Term idTerm(String id) {

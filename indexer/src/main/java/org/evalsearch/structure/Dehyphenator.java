@@ -1,10 +1,8 @@
 package org.evalsearch.structure;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +17,7 @@ final class Dehyphenator {
     private static final Pattern TRAILING_PIECE = Pattern.compile("(\\p{L}+)-$");
     private static final Pattern LEADING_PIECE = Pattern.compile("^(\\p{L}+)");
 
-    private final Map<String, Integer> words = new HashMap<>();
+    private final Set<String> words = new HashSet<>();
     private final Set<String> compounds = new HashSet<>();
 
     /** Learns the vocabulary from the document's lines; a word cut by a line-end hyphen is not learnt. */
@@ -37,10 +35,10 @@ final class Dehyphenator {
                 if (w.indexOf('-') > 0) {
                     compounds.add(w);
                     for (String part : w.split("-")) {
-                        words.merge(part, 1, Integer::sum);
+                        words.add(part);
                     }
                 } else {
-                    words.merge(w, 1, Integer::sum);
+                    words.add(w);
                 }
             }
         }
@@ -96,12 +94,12 @@ final class Dehyphenator {
         boolean keepHyphen;
         if (compounds.contains(left + "-" + right)) {
             keepHyphen = true;
-        } else if (words.containsKey(left + right)) {
+        } else if (words.contains(left + right)) {
             keepHyphen = false;
         } else {
             // "sub-" + "regional": the right part is a word of its own, so this is a compound; "develop-" +
             // "ment" is a broken word
-            keepHyphen = words.containsKey(right) && right.length() > 1;
+            keepHyphen = words.contains(right) && right.length() > 1;
         }
         return keepHyphen ? before + after : before.substring(0, before.length() - 1) + after;
     }

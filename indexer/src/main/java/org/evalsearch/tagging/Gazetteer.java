@@ -3,12 +3,12 @@ package org.evalsearch.tagging;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.evalsearch.vocabulary.TrieBranches;
 
 /**
  * Countries and ILO regions named in a text, from a tab-separated gazetteer: ISO 3166-1 alpha-2 code (or "-" for a
@@ -25,39 +25,10 @@ public final class Gazetteer {
     /** What a text names: country codes and regions (a country's region included), sorted. */
     public record Places(List<String> countries, List<String> regions) {}
 
-    /**
-     * A trie node: the place whose name ends here, if any, and the nodes for the next character, by character in
-     * ascending order (found by binary search: no boxed character and hash lookup per character of the text).
-     */
+    /** A trie node: the place whose name ends here, if any, and the nodes for the next character. */
     private static final class Node {
-        char[] chars = new char[0];
-        Node[] next = new Node[0];
+        final TrieBranches<Node> next = new TrieBranches<>();
         Place place;
-
-        Node child(char c) {
-            int i = Arrays.binarySearch(chars, c);
-            return i >= 0 ? next[i] : null;
-        }
-
-        Node addChild(char c) {
-            int i = Arrays.binarySearch(chars, c);
-            if (i >= 0) {
-                return next[i];
-            }
-            int at = -i - 1;
-            Node n = new Node();
-            char[] cs = new char[chars.length + 1];
-            Node[] ns = new Node[next.length + 1];
-            System.arraycopy(chars, 0, cs, 0, at);
-            System.arraycopy(next, 0, ns, 0, at);
-            cs[at] = c;
-            ns[at] = n;
-            System.arraycopy(chars, at, cs, at + 1, chars.length - at);
-            System.arraycopy(next, at, ns, at + 1, next.length - at);
-            chars = cs;
-            next = ns;
-            return n;
-        }
     }
 
     /** A name found in a text: where it ends and the place it names. */
@@ -69,7 +40,7 @@ public final class Gazetteer {
         byName.forEach((name, place) -> {
             Node n = names;
             for (int i = 0; i < name.length(); i++) {
-                n = n.addChild(name.charAt(i));
+                n = n.next.getOrAdd(name.charAt(i), Node::new);
             }
             n.place = place;
         });
@@ -130,7 +101,7 @@ public final class Gazetteer {
     private Match longestNameAt(String t, int start) {
         Match found = null;
         Node n = names;
-        for (int i = start; i < t.length() && (n = n.child(t.charAt(i))) != null; i++) {
+        for (int i = start; i < t.length() && (n = n.next.get(t.charAt(i))) != null; i++) {
             if (n.place != null && (i + 1 == t.length() || !WordChars.isLetterOrNumber(t.codePointAt(i + 1)))) {
                 found = new Match(i + 1, n.place);
             }

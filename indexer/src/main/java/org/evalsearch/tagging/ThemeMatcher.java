@@ -121,18 +121,19 @@ public final class ThemeMatcher {
     /** Which phrases of analysed terms occur in the text, by id. */
     private boolean[] termPhrasesIn(Terms terms) {
         boolean[] found = new boolean[termPhrases.size()];
-        for (Map.Entry<String, List<Integer>> e : terms.positions.entrySet()) {
-            int[] candidates = byFirstTerm.get(e.getKey());
-            if (candidates == null) {
+        for (int start = 0; start < terms.byPosition.size(); start++) {
+            List<String> there = terms.byPosition.get(start);
+            if (there == null) {
                 continue;
             }
-            for (int id : candidates) {
-                if (!found[id]) {
-                    for (int start : e.getValue()) {
-                        if (terms.matchesFrom(termPhrases.get(id), start)) {
-                            found[id] = true;
-                            break;
-                        }
+            for (String term : there) {
+                int[] candidates = byFirstTerm.get(term);
+                if (candidates == null) {
+                    continue;
+                }
+                for (int id : candidates) {
+                    if (!found[id] && terms.matchesFrom(termPhrases.get(id), start)) {
+                        found[id] = true;
                     }
                 }
             }
@@ -176,13 +177,14 @@ public final class ThemeMatcher {
         return terms;
     }
 
-    /** Terms of a text: each term's positions, and the terms at each position (one, without stacked tokens). */
+    /**
+     * Terms of a text: the terms at each position (one, without stacked tokens), read position by position to find
+     * where each phrase can start.
+     */
     private static final class Terms {
-        final Map<String, List<Integer>> positions = new HashMap<>();
         final List<List<String>> byPosition = new ArrayList<>();
 
         void add(String term, int position) {
-            positions.computeIfAbsent(term, k -> new ArrayList<>(2)).add(position);
             while (byPosition.size() <= position) {
                 byPosition.add(null);
             }
@@ -197,7 +199,7 @@ public final class ThemeMatcher {
         }
 
         boolean isEmpty() {
-            return positions.isEmpty();
+            return byPosition.isEmpty();
         }
 
         boolean matchesFrom(Phrase phrase, int start) {

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -38,7 +37,7 @@ public final class SpellingVariants {
     private final Node trie = new Node();
 
     private static final class Node {
-        final Map<Character, Node> next = new HashMap<>();
+        final TrieBranches<Node> next = new TrieBranches<>();
         /** The replacement of the prefix that ends here, and of the whole word that ends here. */
         String prefix;
         String whole;
@@ -52,7 +51,7 @@ public final class SpellingVariants {
     private Node node(String key) {
         Node n = trie;
         for (int i = 0; i < key.length(); i++) {
-            n = n.next.computeIfAbsent(key.charAt(i), c -> new Node());
+            n = n.next.getOrAdd(key.charAt(i), Node::new);
         }
         return n;
     }
