@@ -74,6 +74,11 @@ final class SearchProbe implements Callable<Integer> {
             + "(e.g. the gold queries), each dumped plain, grouped by report and on page 2.")
     Path dumpQueries;
 
+    @Option(names = "--later-pages-seconds", defaultValue = "0", description = "Also time, for each search of the "
+            + "mix, its second page and its grouped view after its first page, on a service that keeps search states "
+            + "(--cache-mb 32) and on one that computes them, alternately (thread CPU); 0 skips this.")
+    double laterPagesSeconds;
+
     @Override
     public Integer call() throws Exception {
         BenchRunner.log("load average %s", Machine.loadAverage());
@@ -87,6 +92,9 @@ final class SearchProbe implements Callable<Integer> {
                 SearchBench.InProcessResult r = SearchBench.inProcess(search, mix, 3, inProcessSeconds);
                 System.out.println(inProcessTable(r));
                 System.out.println(jsonCost(search, mix));
+            }
+            if (laterPagesSeconds > 0) {
+                System.out.println(laterPages(search, mix, laterPagesSeconds));
             }
         }
         if (serverJar != null) {
@@ -162,6 +170,51 @@ final class SearchProbe implements Callable<Integer> {
                 oneConnection.forEach((k, l) -> System.out.printf("| %s | %.2f |%n", k, l.percentileMs(50)));
             }
         }
+    }
+
+    /**
+     * What a search's other views cost once its first page was asked: the second page and the grouped view, each
+     * on a fresh service (so that no answer is kept) that keeps search states and on one that does not.
+     */
+    private static String laterPages(InProcessSearch search, List<QueryMix.Query> mix, double seconds)
+            throws IOException {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        List<SearchRequest> firsts = new ArrayList<>();
+        for (SearchRequest req : searchRequests(search, mix)) {
+            if (req.cursor() == null && !req.groupByDoc()) {
+                firsts.add(req);
+            }
+        }
+        double[][] cpu = new double[2][2];
+        int[] count = new int[2];
+        long warmUpEnd = System.nanoTime() + 3_000_000_000L;
+        long end = warmUpEnd + (long) (seconds * 1e9);
+        for (int round = 0; System.nanoTime() < end; round++) {
+            for (SearchRequest first : firsts) {
+                for (int view = 0; view < 2; view++) {
+                    for (int side = 0; side < 2; side++) {
+                        boolean keeping = (side == 0) == (round % 2 == 0);
+                        SearchService service = search.service(keeping ? 32 : 0);
+                        String cursor = service.search(first).nextCursor();
+                        if (view == 0 && cursor == null) {
+                            continue;
+                        }
+                        SearchRequest later = new SearchRequest(first.q(), first.filters(), first.size(), first.sort(),
+                                view == 0 ? cursor : null, view == 1, first.fold(), first.intent(), first.facetSize());
+                        long cpu0 = threads.getCurrentThreadCpuTime();
+                        service.search(later);
+                        double ms = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6;
+                        if (System.nanoTime() > warmUpEnd) {
+                            cpu[view][keeping ? 0 : 1] += ms;
+                            count[view] += keeping ? 1 : 0;
+                        }
+                    }
+                }
+            }
+        }
+        return String.format("later pages, CPU mean with kept search states / computed: page 2 %.2f / %.2f ms (%d), "
+                        + "grouped view %.2f / %.2f ms (%d)%n", cpu[0][0] / count[0], cpu[0][1] / count[0], count[0],
+                cpu[1][0] / count[1], cpu[1][1] / count[1], count[1]);
     }
 
     /** The search requests of the mix (the export is not one). */
