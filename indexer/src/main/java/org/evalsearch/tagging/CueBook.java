@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -79,7 +78,7 @@ public final class CueBook {
 
     Optional<Cue> first(String section, CueText text) {
         for (Cue c : section(section)) {
-            Matcher m = c.pattern().matcher(text.text(), text.folded());
+            CueMatcher m = c.pattern().matcher(text.text(), text.folded());
             if (m != null && m.find()) {
                 return Optional.of(c);
             }
@@ -95,7 +94,7 @@ public final class CueBook {
     List<Hit> hits(String section, CueText text) {
         List<Hit> out = new ArrayList<>();
         for (Cue c : section(section)) {
-            Matcher m = c.pattern().matcher(text.text(), text.folded());
+            CueMatcher m = c.pattern().matcher(text.text(), text.folded());
             if (m != null && m.find()) {
                 out.add(new Hit(c, m.start()));
             }
@@ -111,7 +110,7 @@ public final class CueBook {
     Map<String, Integer> counts(String section, CueText text) {
         Map<String, Integer> out = new LinkedHashMap<>();
         for (Cue c : section(section)) {
-            Matcher m = c.pattern().matcher(text.text(), text.folded());
+            CueMatcher m = c.pattern().matcher(text.text(), text.folded());
             int n = 0;
             while (m != null && m.find()) {
                 n++;

@@ -23,7 +23,11 @@ final class CuePattern {
     /** The top-level alternatives' source, and the word each must contain (folded); null: always run whole. */
     private final List<String> alternatives;
     private final List<String> words;
-    private final Map<Long, Pattern> reduced = new ConcurrentHashMap<>();
+    /** Each alternative's first character, folded, or 0 where it is not a plain letter or digit. */
+    private final char[] firsts;
+    private final Map<Long, Reduced> reduced = new ConcurrentHashMap<>();
+    /** The expression as run for the alternatives a text holds, and the characters a match of one can start with. */
+    private record Reduced(Pattern pattern, String firsts) {}
 
     CuePattern(Pattern pattern) {
         this.pattern = pattern;
@@ -41,6 +45,10 @@ final class CuePattern {
         }
         this.alternatives = required == null ? null : List.copyOf(alts);
         this.words = required == null ? null : List.copyOf(required);
+        this.firsts = new char[alternatives == null ? 0 : alternatives.size()];
+        for (int i = 0; i < firsts.length; i++) {
+            firsts[i] = firstChar(alternatives.get(i));
+        }
     }
 
     Pattern pattern() {
@@ -51,9 +59,9 @@ final class CuePattern {
      * A matcher over {@code text} that finds the same matches as the whole expression, or null when it cannot
      * match. {@code folded} is {@link #fold} of the text.
      */
-    Matcher matcher(String text, String folded) {
+    CueMatcher matcher(String text, String folded) {
         if (words == null) {
-            return pattern.matcher(text);
+            return new CueMatcher(pattern.matcher(text), folded, null);
         }
         long present = 0;
         for (int i = 0; i < words.size(); i++) {
@@ -64,20 +72,44 @@ final class CuePattern {
         if (present == 0) {
             return null;
         }
-        if (Long.bitCount(present) == words.size()) {
-            return pattern.matcher(text);
-        }
-        return reduced.computeIfAbsent(present, this::compile).matcher(text);
+        Reduced r = reduced.computeIfAbsent(present, this::reduce);
+        return new CueMatcher(r.pattern().matcher(text), folded, r.firsts());
     }
 
-    private Pattern compile(long present) {
+    private Reduced reduce(long present) {
         StringBuilder source = new StringBuilder();
+        StringBuilder starts = new StringBuilder();
+        boolean allKnown = true;
         for (int i = 0; i < alternatives.size(); i++) {
             if ((present & 1L << i) != 0) {
                 source.append(source.isEmpty() ? "" : "|").append(alternatives.get(i));
+                starts.append(firsts[i]);
+                allKnown &= firsts[i] != 0;
             }
         }
-        return Pattern.compile(source.toString(), pattern.flags());
+        Pattern p = Long.bitCount(present) == alternatives.size() ? pattern : Pattern.compile(source.toString(),
+                pattern.flags());
+        return new Reduced(p, allKnown ? starts.toString() : null);
+    }
+
+    /**
+     * The character every match of the alternative starts with, folded: its first token after any {@code \b} when
+     * that is an ASCII letter or digit that is not optional; 0 otherwise.
+     */
+    static char firstChar(String alternative) {
+        int i = 0;
+        while (alternative.startsWith("\\b", i)) {
+            i += 2;
+        }
+        if (i >= alternative.length()) {
+            return 0;
+        }
+        char c = alternative.charAt(i);
+        boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        if (!plain || i + 1 < alternative.length() && "?*{".indexOf(alternative.charAt(i + 1)) >= 0) {
+            return 0;
+        }
+        return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     /**

@@ -49,7 +49,7 @@ final class PassageTyper {
     private static final Pattern EARLIER_EVALUATION = Pattern.compile(
             "\\b(\\d{4}|previous|earlier|past|prior|last)\\s+(\\w+\\s+)?evaluations?\\b", Pattern.CASE_INSENSITIVE);
 
-    private static final Pattern ANNOUNCING_WORD = Pattern.compile("\\b(below|as follows|following)\\b",
+    static final Pattern ANNOUNCING_WORD = Pattern.compile("\\b(below|as follows|following)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern LEADING_DECORATION = Pattern.compile("^[\\W_&&[^(]]+");
@@ -336,14 +336,32 @@ final class PassageTyper {
     private Announcement announcement(String text) {
         int lastStart = lastSentenceStart(text);
         String last = text.substring(lastStart).strip();
-        boolean shaped = ANNOUNCING_WORD.matcher(last).find()
-                || last.endsWith(":") && OWN_WORK.matcher(last).find();
+        boolean shaped = announcingWord(last) || last.endsWith(":") && OWN_WORK.matcher(last).find();
         if (!shaped || WHITESPACE.split(last).length > 25 || cues.any("announce.not", last)
                 || EARLIER_EVALUATION.matcher(last).find()) {
             return null;
         }
         return cues.hits("announce", last).stream().min(Comparator.comparingInt(CueBook.Hit::start))
                 .map(h -> new Announcement(h.cue().value(), lastStart == 0)).orElse(null);
+    }
+
+    /**
+     * Whether the text says "below", "as follows" or "following" ({@link #ANNOUNCING_WORD}). Every passage's last
+     * sentence is asked; the expression runs only where "below" or "follow" is (in any case), which nearly no
+     * sentence has.
+     */
+    static boolean announcingWord(String text) {
+        return (containsIgnoreCase(text, "below") || containsIgnoreCase(text, "follow"))
+                && ANNOUNCING_WORD.matcher(text).find();
+    }
+
+    private static boolean containsIgnoreCase(String text, String word) {
+        for (int i = 0; i + word.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
