@@ -54,6 +54,13 @@ final class BenchRunner implements Callable<Integer> {
             description = "Fixed request rate (req/s) of the open-loop run at the highest connection count.")
     double rate;
 
+    @Option(names = "--warmup-seconds", defaultValue = "20",
+            description = "Queries run before each timed search part, in-process and on each server started. A server "
+                    + "just started still compiles its search code for about a minute (C2 took 7 of 20 CPU-s in a "
+                    + "1-connection run begun 25 s after start), while the in-process JVM at 100x has run the 1x and "
+                    + "10x parts already; a server that has been up a while is the case users meet.")
+    double warmupSeconds;
+
     @Option(names = "--load-seconds", defaultValue = "60",
             description = "Length of the load run (highest connection count, closed loop) on the largest index.")
     double loadSeconds;
@@ -109,7 +116,7 @@ final class BenchRunner implements Callable<Integer> {
                 mix = search.resolve(QueryMix.queries());
                 report.substitutions.addAll(search.substitutions.stream().map(s -> "x" + scale + ": " + s).toList());
                 log("x%d: in-process search", scale);
-                report.inProcess.put(scale, SearchBench.inProcess(search, mix, 3, inProcessSeconds));
+                report.inProcess.put(scale, SearchBench.inProcess(search, mix, warmupSeconds, inProcessSeconds));
             }
             if (mix != null && scale == largest) {
                 report.mix = mix;
@@ -125,7 +132,7 @@ final class BenchRunner implements Callable<Integer> {
                 List<HttpLoad.Request> requests = SearchBench.httpRequests(server, mix);
                 HttpLoad load = new HttpLoad("127.0.0.1", server.port, requests);
                 server.awaitSuggestions();
-                load.run(8, 3, 0);
+                load.run(8, warmupSeconds, 0);
                 List<HttpLoad.Result> runs = new ArrayList<>();
                 for (int c : connections) {
                     log("x%d: HTTP closed loop, %d connections", scale, c);
@@ -159,7 +166,7 @@ final class BenchRunner implements Callable<Integer> {
                 logs.resolve("server-x" + scale + "-no-cache.log"), List.of(), List.of("--cache-mb", "0"))) {
             HttpLoad load = new HttpLoad("127.0.0.1", server.port, SearchBench.httpRequests(server, mix));
             server.awaitSuggestions();
-            load.run(8, 3, 0);
+            load.run(8, warmupSeconds, 0);
             List<HttpLoad.Result> runs = new ArrayList<>();
             for (int c : List.of(1, connections.stream().mapToInt(Integer::intValue).max().orElseThrow())) {
                 log("x%d: HTTP closed loop, %d connections, answer cache off", scale, c);
