@@ -1,61 +1,39 @@
 package org.evalsearch.search;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 
 /**
  * Search answers already computed on the index commit searches see now, so that a request asked again (the
- * back button, a shared link, a popular query, another user's same search) is answered without searching. The
- * index changes only by commits, so an answer stays right until the commit changes; then every answer goes.
- * Bounded by an estimate of the answers' size in memory.
+ * back button, a shared link, a popular query, another user's same search) is answered without searching, until
+ * the commit changes. An answer cut short by the time budget is not kept.
  */
 public final class AnswerCache {
     /** Default memory bound of the cached answers. */
     static final int DEFAULT_MB = 32;
 
-    private record Key(long commit, SearchRequest request) {}
-
     /** How many answers are kept, and how many requests were answered from them and how many searched. */
     public record Stats(long answers, long hits, long misses) {}
 
-    private final Cache<Key, SearchResult> answers;
-    private volatile long commit = Long.MIN_VALUE;
+    private final CommitCache<SearchRequest, SearchResult> answers;
 
     AnswerCache(int megabytes) {
-        this.answers = megabytes <= 0 ? null : Caffeine.newBuilder()
-                .maximumWeight(megabytes * 1024L * 1024L)
-                .weigher((Key k, SearchResult r) -> estimateBytes(r))
-                .executor(Runnable::run)
-                .recordStats()
-                .build();
+        this.answers = new CommitCache<>(megabytes, AnswerCache::estimateBytes);
     }
 
     /** The answer given to {@code request} on {@code commit}, or null. */
     SearchResult get(long commit, SearchRequest request) {
-        if (answers == null) {
-            return null;
-        }
-        if (commit != this.commit) {
-            // a new commit: answers of the old one could show passages that are gone or miss new ones
-            this.commit = commit;
-            answers.invalidateAll();
-        }
-        return answers.getIfPresent(new Key(commit, request));
+        return answers.get(commit, request);
     }
 
     void put(long commit, SearchRequest request, SearchResult answer) {
-        if (answers != null && !answer.timedOut() && commit == this.commit) {
-            answers.put(new Key(commit, request), answer);
+        if (!answer.timedOut()) {
+            answers.put(commit, request, answer);
         }
     }
 
     Stats stats() {
-        if (answers == null) {
-            return new Stats(0, 0, 0);
-        }
         var s = answers.stats();
-        return new Stats(answers.estimatedSize(), s.hitCount(), s.missCount());
+        return new Stats(answers.size(), s.hitCount(), s.missCount());
     }
 
     /** Roughly the heap an answer holds: its strings (two bytes a character) and an object header each. */

@@ -1,5 +1,6 @@
 package org.evalsearch.search;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -13,8 +14,10 @@ import org.evalsearch.tagging.Taxonomy;
  * slugs like {@code lesson_learned}.
  */
 final class FacetLabels {
-    /** Theme id to label, from the taxonomy the tagger uses (the bundled one or the user's override). */
-    private static final Map<String, String> THEMES = TaggingData.defaultTaxonomy().themes().stream()
+    /** The taxonomy the tagger uses (the bundled one or the user's override), read once. */
+    private static final List<Taxonomy.Theme> TAXONOMY = TaggingData.defaultTaxonomy().themes();
+    /** Theme id to label. */
+    private static final Map<String, String> THEMES = TAXONOMY.stream()
             .filter(t -> t.label() != null && !t.label().isBlank())
             .collect(Collectors.toUnmodifiableMap(Taxonomy.Theme::id, Taxonomy.Theme::label, (a, b) -> a));
 
@@ -22,7 +25,7 @@ final class FacetLabels {
 
     /** Every theme id of the taxonomy, valid as a filter value even before a passage carries it. */
     static Set<String> themeIds() {
-        return TaggingData.defaultTaxonomy().themes().stream().map(Taxonomy.Theme::id)
+        return TAXONOMY.stream().map(Taxonomy.Theme::id)
                 .collect(Collectors.toUnmodifiableSet());
     }
 

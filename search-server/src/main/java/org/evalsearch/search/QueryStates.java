@@ -1,7 +1,5 @@
 package org.evalsearch.search;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.Query;
@@ -17,10 +15,10 @@ import org.evalsearch.query.SearchFilters;
  */
 final class QueryStates {
     /**
-     * What fixes a state: the commit, the words and how they are read, the filters and folding; and, when the
+     * What fixes a state on a commit: the words and how they are read, the filters and folding; and, when the
      * index has passage vectors, how many passages fusion takes from each ranking (it follows the page size).
      */
-    record Key(long commit, String q, boolean intent, SearchFilters filters, boolean fold, int fusionDepth) {}
+    record Key(String q, boolean intent, SearchFilters filters, boolean fold, int fusionDepth) {}
 
     /** The facet pass: counts per facet, and how many passages match every filter. */
     record Counted(Map<String, List<FacetValue>> facets, long total) {}
@@ -28,34 +26,19 @@ final class QueryStates {
     /** A search's query as understood, the query that ranks its passages, and its facet counts. */
     record State(ParsedQuery understood, Query ranked, Counted counted) {}
 
-    private final Cache<Key, State> states;
-    private volatile long commit = Long.MIN_VALUE;
+    private final CommitCache<Key, State> states;
 
     /** @param megabytes memory for kept states; 0 keeps none */
     QueryStates(int megabytes) {
-        this.states = megabytes <= 0 ? null : Caffeine.newBuilder()
-                .maximumWeight(megabytes * 1024L * 1024L)
-                .weigher((Key k, State s) -> estimateBytes(s))
-                .executor(Runnable::run)
-                .build();
+        this.states = new CommitCache<>(megabytes, QueryStates::estimateBytes);
     }
 
-    State get(Key key) {
-        if (states == null) {
-            return null;
-        }
-        if (key.commit() != commit) {
-            // a new commit: the counts and the feedback passages of the old one may have changed
-            commit = key.commit();
-            states.invalidateAll();
-        }
-        return states.getIfPresent(key);
+    State get(long commit, Key key) {
+        return states.get(commit, key);
     }
 
-    void put(Key key, State state) {
-        if (states != null && key.commit() == commit) {
-            states.put(key, state);
-        }
+    void put(long commit, Key key, State state) {
+        states.put(commit, key, state);
     }
 
     /**

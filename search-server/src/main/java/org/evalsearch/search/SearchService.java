@@ -196,8 +196,8 @@ public final class SearchService {
         IndexSearcher searcher = view.searcher();
         int fused = DenseFusion.available(searcher)
                 ? Math.clamp(fusionDepth(req), DenseFusion.MIN_DEPTH, DenseFusion.MAX_DEPTH) : 0;
-        QueryStates.Key key = new QueryStates.Key(view.version(), req.q(), req.intent(), req.filters(), req.fold(), fused);
-        QueryStates.State known = states.get(key);
+        QueryStates.Key key = new QueryStates.Key(req.q(), req.intent(), req.filters(), req.fold(), fused);
+        QueryStates.State known = states.get(view.version(), key);
         ParsedQuery understood = known != null ? known.understood() : understand(req.q(), req.intent());
         Query userQuery = understood.query();
         Sort sort = req.sort().sort();
@@ -214,7 +214,7 @@ public final class SearchService {
         QueryStates.Counted counted = known != null ? known.counted()
                 : timedOut ? null : facets(view, ddq, req.filters());
         if (known == null && counted != null && !searcher.timedOut()) {
-            states.put(key, new QueryStates.State(understood, ranked, counted));
+            states.put(view.version(), key, new QueryStates.State(understood, ranked, counted));
         }
         Map<String, List<FacetValue>> allFacets = counted == null ? Map.of() : counted.facets();
         Map<String, List<FacetValue>> facets = FacetCounts.limit(allFacets, req.facetSize(), req.filters());
