@@ -41,10 +41,12 @@ public record TaggingData(CueBook cues, Taxonomy taxonomy, Gazetteer gazetteer) 
      */
     public static Taxonomy defaultTaxonomy() {
         TaggingData d = defaults;
-        if (d != null) {
-            return d.taxonomy();
-        }
-        try (Reader themes = open(configuredDir(), THEMES)) {
+        return d != null ? d.taxonomy() : loadTaxonomy(configuredDir());
+    }
+
+    /** The taxonomy from {@code dir} when it holds one, else the bundled default, as {@link #load} reads it. */
+    static Taxonomy loadTaxonomy(Path dir) {
+        try (Reader themes = open(dir, THEMES)) {
             return Taxonomy.parse(themes, THEMES);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tagging data: " + e.getMessage(), e);
