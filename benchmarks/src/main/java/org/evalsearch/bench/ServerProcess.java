@@ -52,6 +52,7 @@ final class ServerProcess implements AutoCloseable {
                 throw new IOException("server exited with " + p.exitValue() + "; see " + log);
             }
             if (System.nanoTime() - t0 > 120e9) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 throw new IOException("server did not answer /api/health within 120 s; see " + log);
             }
@@ -92,24 +93,41 @@ final class ServerProcess implements AutoCloseable {
         return r.body();
     }
 
-    /** CPU time (user + system) the server process has used so far. */
+    /**
+     * CPU time (user + system) used so far by the launched JVM and the server JVM it started (the jar runs the
+     * server in a second JVM when the build made its ahead-of-time cache).
+     */
     long cpuNanos() throws IOException {
-        return process.info().totalCpuDuration()
-                .orElseThrow(() -> new IOException("the system does not report the server's CPU time")).toNanos();
+        long total = 0;
+        for (ProcessHandle h : processes()) {
+            total += h.info().totalCpuDuration()
+                    .orElseThrow(() -> new IOException("the system does not report the server's CPU time")).toNanos();
+        }
+        return total;
     }
 
-    long pid() {
-        return process.pid();
-    }
-
-    /** Resident set size of the server process, in MB. */
+    /** Resident set size of the launched JVM and the server JVM, in MB. */
     double rssMb() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+        double total = 0;
+        for (ProcessHandle h : processes()) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + h.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    total += Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+                }
             }
         }
-        return Double.NaN;
+        return total;
+    }
+
+    private List<ProcessHandle> processes() {
+        List<ProcessHandle> all = new ArrayList<>(List.of(process.toHandle()));
+        process.descendants().forEach(all::add);
+        return all;
+    }
+
+    /** The JVM that serves: the launched one's child when there is one, else the launched one. */
+    private long serverPid() {
+        return process.children().findFirst().map(ProcessHandle::pid).orElse(process.pid());
     }
 
     /** Java heap in use right after a full GC, in MB (via jcmd), so that garbage does not count. */
@@ -120,7 +138,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     private String jcmd(String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(javaBin("jcmd").toString(), Long.toString(process.pid()), command)
+        Process p = new ProcessBuilder(javaBin("jcmd").toString(), Long.toString(serverPid()), command)
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         p.waitFor(30, TimeUnit.SECONDS);
@@ -143,9 +161,11 @@ final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        List<ProcessHandle> all = processes();
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
+            all.forEach(ProcessHandle::destroyForcibly);
+            process.waitFor();
         }
     }
 }
