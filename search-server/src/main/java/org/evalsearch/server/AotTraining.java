@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * {@code java -XX:AOTCacheOutput=search-server.aot -cp search-server.jar}: it starts the server as
  * {@link ServerMain} does on an index of the corpus's smallest report and asks it what the web page asks (searches
  * with filters, grouping and paging, a passage, reports, the map, an export, suggestions, the page's files); the
- * JVM then writes the classes it loaded and the methods' profiles to the cache as it exits. The index is built by
+ * JVM then writes the classes it loaded to the cache as it exits. The index is built by
  * another JVM first, so that the cache holds the server's classes, not the PDF extractor's, which every start would
  * otherwise load.
  */

@@ -13,14 +13,14 @@ import java.util.Optional;
  * The jar's entry point. When the build left an ahead-of-time cache beside the jar ({@code search-server.aot},
  * made by {@link AotTraining}), it runs the server in a second JVM that uses it, with this JVM's own options;
  * otherwise it runs the server here. The cache holds the classes the server loads to start, already parsed and
- * linked, and the training run's method profiles: at 100x the corpus the first answer comes in about half the
- * time. A cache only works through a JVM option, which {@code java -jar} cannot take from the jar itself.
+ * linked: at 100x the corpus the first answer comes in about half the time. A cache only works through a JVM option, which {@code java -jar} cannot take from the jar itself.
  */
 public final class ServerLauncher {
-    /** A path to another cache, or {@code off} to run the server in this JVM. */
-    static final String CACHE_ENV = "EVALSEARCH_AOT_CACHE";
+    /** {@code off} runs the server in the JVM that was started. */
+    static final String SWITCH_ENV = "EVALSEARCH_AOT";
     /** The JDK whose AOT cache the build makes ({@code -XX:AOTCacheOutput}); older ones cannot read it. */
     static final int CACHE_FEATURE_RELEASE = 25;
+    /** As in the training run: a cache is refused when the module options differ (the manifest says the same). */
     static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
     private ServerLauncher() {
@@ -46,12 +46,11 @@ public final class ServerLauncher {
     }
 
     private static Optional<List<String>> childCommand(String[] args) {
-        if (Runtime.version().feature() < CACHE_FEATURE_RELEASE) {
+        if ("off".equalsIgnoreCase(System.getenv(SWITCH_ENV)) || Runtime.version().feature() < CACHE_FEATURE_RELEASE) {
             return Optional.empty();
         }
-        return ourJar().flatMap(jar -> cache(jar, System.getenv(CACHE_ENV)).flatMap(cache ->
-                ProcessHandle.current().info().arguments()
-                        .flatMap(jvm -> childCommand(Arrays.asList(jvm), jar, cache, args))));
+        return ourJar().flatMap(jar -> cacheBeside(jar).flatMap(cache -> ProcessHandle.current().info().arguments()
+                .flatMap(jvm -> childCommand(Arrays.asList(jvm), jar, cache, args))));
     }
 
     /**
@@ -61,7 +60,8 @@ public final class ServerLauncher {
      */
     static Optional<List<String>> childCommand(List<String> jvmArguments, Path jar, Path cache, String[] args) {
         int jarFlag = jvmArguments.indexOf("-jar");
-        if (jarFlag < 0 || jarFlag + 1 >= jvmArguments.size() || !sameFile(Path.of(jvmArguments.get(jarFlag + 1)), jar)) {
+        if (jarFlag < 0 || jarFlag + 1 >= jvmArguments.size()
+                || !sameFile(Path.of(jvmArguments.get(jarFlag + 1)), jar)) {
             return Optional.empty();
         }
         List<String> options = jvmArguments.subList(0, jarFlag);
@@ -75,20 +75,15 @@ public final class ServerLauncher {
         // the second JVM runs this class again (the jar's manifest applies as with -jar): with a cache chosen it
         // starts the server there
         command.add("-XX:AOTCache=" + cache);
-        // as in the training run (the cache is refused when the module options differ); the manifest says the same
         command.add(NATIVE_ACCESS);
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(Arrays.asList(args));
         return Optional.of(command);
     }
 
-    /** The cache for {@code jar}: {@code chosen} ({@value #CACHE_ENV}), else the one beside the jar; if it exists. */
-    static Optional<Path> cache(Path jar, String chosen) {
-        if ("off".equalsIgnoreCase(chosen)) {
-            return Optional.empty();
-        }
-        Path cache = chosen != null && !chosen.isBlank() ? Path.of(chosen).toAbsolutePath()
-                : jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".aot");
+    /** {@code search-server.aot} beside {@code search-server.jar}, if the build made it. */
+    static Optional<Path> cacheBeside(Path jar) {
+        Path cache = jar.resolveSibling(jar.getFileName().toString().replaceFirst("\\.jar$", "") + ".aot");
         return Files.isRegularFile(cache) ? Optional.of(cache) : Optional.empty();
     }
 

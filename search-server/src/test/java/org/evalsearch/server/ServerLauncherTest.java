@@ -66,17 +66,8 @@ class ServerLauncherTest {
     @Test
     void theCacheBesideTheJarIsUsedOnlyWhenTheBuildMadeIt() throws IOException {
         Path jar = Files.createFile(dir.resolve("search-server.jar"));
-        assertEquals(Optional.empty(), ServerLauncher.cache(jar, null));
+        assertEquals(Optional.empty(), ServerLauncher.cacheBeside(jar));
         Path cache = Files.createFile(dir.resolve("search-server.aot"));
-        assertEquals(Optional.of(cache), ServerLauncher.cache(jar, null));
-        assertEquals(Optional.empty(), ServerLauncher.cache(jar, "off"));
-    }
-
-    @Test
-    void theEnvironmentCanNameAnotherCache() throws IOException {
-        Path jar = Files.createFile(dir.resolve("search-server.jar"));
-        Path other = Files.createFile(dir.resolve("elsewhere.aot"));
-        assertEquals(Optional.of(other), ServerLauncher.cache(jar, other.toString()));
-        assertEquals(Optional.empty(), ServerLauncher.cache(jar, dir.resolve("missing.aot").toString()));
+        assertEquals(Optional.of(cache), ServerLauncher.cacheBeside(jar));
     }
 }
