@@ -22,9 +22,8 @@ import java.util.stream.Stream;
  * {@code java -XX:AOTCacheOutput=search-server.aot -cp search-server.jar}: it starts the server as
  * {@link ServerMain} does on an index of the corpus's smallest report and asks it what the web page asks (searches
  * with filters, grouping and paging, a passage, reports, the map, an export, suggestions, the page's files); the
- * JVM then writes the classes it loaded to the cache as it exits. The index is built by
- * another JVM first, so that the cache holds the server's classes, not the PDF extractor's, which every start would
- * otherwise load.
+ * JVM then writes the classes it loaded to the cache as it exits. The index is built by another JVM first, so that
+ * the cache holds the server's classes, not the PDF extractor's, which every start would otherwise load.
  */
 public final class AotTraining {
     private static final Duration START_LIMIT = Duration.ofMinutes(3);
@@ -81,7 +80,7 @@ public final class AotTraining {
         return index;
     }
 
-    /** The last build's training files: the index would otherwise grow by a copy of the report each build. */
+    /** The last build's training files, which the copy of the report would refuse to overwrite. */
     private static void deleteTree(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
