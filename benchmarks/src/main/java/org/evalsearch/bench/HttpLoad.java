@@ -40,11 +40,26 @@ final class HttpLoad {
     private final String host;
     private final int port;
     private final List<Request> mix;
+    /** The connection of {@link #sendOne}. */
+    private Worker single;
 
     HttpLoad(String host, int port, List<Request> mix) {
         this.host = host;
         this.port = port;
         this.mix = List.copyOf(mix);
+    }
+
+    /** Sends one request on a connection kept from call to call; returns the HTTP status. */
+    int sendOne(String path) throws IOException {
+        if (single == null) {
+            single = new Worker(new AtomicLong(), 0, 0, 0);
+        }
+        try {
+            return single.send(path);
+        } catch (IOException e) {
+            single.close();
+            throw e;
+        }
     }
 
     Result run(int connections, double seconds, double rate) throws InterruptedException {

@@ -41,6 +41,11 @@ final class SearchProbe implements Callable<Integer> {
     @Option(names = "--inprocess-seconds", defaultValue = "8", description = "0 skips the in-process run.")
     double inProcessSeconds;
 
+    @Option(names = "--inprocess-rounds", defaultValue = "1", description = "Times the in-process run is repeated "
+            + "and reported, one after another: the JIT compiler keeps working for a minute or two, and later rounds "
+            + "show the settled cost.")
+    int inProcessRounds;
+
     @Option(names = "--timeout-ms", defaultValue = "30000", description = "Time budget of one search, in-process "
             + "and in the server: longer than the server's 2 s, so that a busy machine does not cut a measured search "
             + "short.")
@@ -60,6 +65,15 @@ final class SearchProbe implements Callable<Integer> {
 
     @Option(names = "--http-seconds", defaultValue = "8", description = "Per connection count.")
     double httpSeconds;
+
+    @Option(names = "--paired-seconds", defaultValue = "0", description = "After the HTTP runs, each query of the mix "
+            + "in-process and then over HTTP (one connection; the order swapped every round), for this long: both at "
+            + "the same moment, so a machine whose load changes affects both alike; 0 skips this.")
+    double pairedSeconds;
+
+    @Option(names = "--kinds", split = ",", description = "Only these kinds of the mix (e.g. export_1000), to "
+            + "time one kind of request alone; default: all.")
+    List<String> kinds;
 
     @Option(names = "--dump", description = "Write every answer of the mix and of --dump-queries (JSON lines, "
             + "without took_ms) to this file, to compare answers before and after a change.")
@@ -82,23 +96,33 @@ final class SearchProbe implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BenchRunner.log("load average %s", Machine.loadAverage());
-        List<QueryMix.Query> mix;
         try (InProcessSearch search = new InProcessSearch(index, timeoutMillis)) {
-            mix = search.resolve(QueryMix.queries());
+            List<QueryMix.Query> mix;
+            mix = search.resolve(QueryMix.queries()).stream()
+                    .filter(q -> kinds == null || kinds.contains(SearchBench.kind(q))).toList();
+            if (mix.isEmpty()) {
+                throw new IllegalArgumentException("no query of the mix is of the kinds " + kinds);
+            }
             if (dump != null) {
                 dumpAnswers(search, mix);
             }
             if (inProcessSeconds > 0) {
-                SearchBench.InProcessResult r = SearchBench.inProcess(search, mix, 3, inProcessSeconds);
-                System.out.println(inProcessTable(r));
+                SearchBench.inProcess(search, mix, 3, 0);
+                for (int round = 0; round < inProcessRounds; round++) {
+                    ThreadCpu threads0 = ThreadCpu.of(ProcessHandle.current().pid());
+                    SearchBench.InProcessResult r = SearchBench.inProcess(search, mix, 0, inProcessSeconds);
+                    System.out.println(inProcessTable(r));
+                    System.out.printf("in-process JVM: %.2f ms CPU per query; %s%n", r.processCpuMsPerQuery(),
+                            ThreadCpu.of(ProcessHandle.current().pid()).since(threads0, r.all().count()));
+                }
                 System.out.println(jsonCost(search, mix));
             }
             if (laterPagesSeconds > 0) {
                 System.out.println(laterPages(search, mix, laterPagesSeconds));
             }
-        }
-        if (serverJar != null) {
-            http(mix);
+            if (serverJar != null) {
+                http(search, mix);
+            }
         }
         BenchRunner.log("load average %s", Machine.loadAverage());
         return 0;
@@ -142,7 +166,7 @@ final class SearchProbe implements Callable<Integer> {
                 bytes / 1024.0 / rounds / answers.size());
     }
 
-    private void http(List<QueryMix.Query> mix) throws Exception {
+    private void http(InProcessSearch search, List<QueryMix.Query> mix) throws Exception {
         List<String> jvm = serverJvmArgs.stream().filter(a -> !a.isBlank()).toList();
         Path log = Files.createTempFile("evalsearch-probe-server", ".log");
         try (ServerProcess server = ServerProcess.start(serverJar, index, corpus, serverHeap, log, jvm,
@@ -154,9 +178,13 @@ final class SearchProbe implements Callable<Integer> {
             load.run(8, 3, 0);
             System.out.println("| connections | req/s | p50 | p99 | server CPU ms/req | failed |\n|---|---|---|---|---|---|");
             Map<String, Latencies> oneConnection = null;
+            List<String> threadLines = new ArrayList<>();
             for (int c : connections) {
                 long cpu0 = server.cpuNanos();
+                ThreadCpu threads0 = ThreadCpu.of(server.pid());
                 HttpLoad.Result r = load.run(c, httpSeconds, 0);
+                threadLines.add(c + " connections: " + ThreadCpu.of(server.pid()).since(threads0,
+                        Math.max(1, r.requests())));
                 double cpuMs = (server.cpuNanos() - cpu0) / 1e6 / Math.max(1, r.requests());
                 System.out.printf("| %d | %.0f | %.2f | %.2f | %.2f | %d %s |%n", c, r.requestsPerSecond(),
                         r.all().percentileMs(50), r.all().percentileMs(99), cpuMs, r.failures(),
@@ -165,11 +193,90 @@ final class SearchProbe implements Callable<Integer> {
                     oneConnection = r.byKind();
                 }
             }
+            threadLines.forEach(System.out::println);
             if (oneConnection != null) {
                 System.out.println("\n| kind (1 connection) | HTTP p50 |\n|---|---|");
                 oneConnection.forEach((k, l) -> System.out.printf("| %s | %.2f |%n", k, l.percentileMs(50)));
             }
+            if (pairedSeconds > 0) {
+                System.out.println(paired(search, mix, server, load, requests));
+            }
         }
+    }
+
+    /**
+     * Each query of the mix in-process and over HTTP one right after the other, so that both meet the same load
+     * on the machine: wall time per kind on each side, the median of the per-pair differences, and the CPU per
+     * query of the in-process thread against that of the server process (by thread kind).
+     */
+    private String paired(InProcessSearch search, List<QueryMix.Query> mix, ServerProcess server, HttpLoad load,
+                          List<HttpLoad.Request> requests) throws IOException {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Latencies> local = new LinkedHashMap<>();
+        Map<String, Latencies> http = new LinkedHashMap<>();
+        Map<String, List<Long>> gaps = new LinkedHashMap<>();
+        Latencies localAll = new Latencies();
+        Latencies httpAll = new Latencies();
+        List<Long> gapAll = new ArrayList<>();
+        Latencies health = new Latencies();
+        long localCpu = 0;
+        long serverCpu0 = server.cpuNanos();
+        ThreadCpu serverThreads0 = ThreadCpu.of(server.pid());
+        long end = System.nanoTime() + (long) (pairedSeconds * 1e9);
+        int pairs = 0;
+        for (int round = 0; System.nanoTime() < end; round++) {
+            for (int i = 0; i < mix.size(); i++) {
+                long inProcess = 0;
+                long overHttp = 0;
+                for (int side = 0; side < 2; side++) {
+                    if ((side == 0) == (round % 2 == 0)) {
+                        long cpu0 = threads.getCurrentThreadCpuTime();
+                        long t0 = System.nanoTime();
+                        search.run(mix.get(i));
+                        inProcess = System.nanoTime() - t0;
+                        localCpu += threads.getCurrentThreadCpuTime() - cpu0;
+                    } else {
+                        long t0 = System.nanoTime();
+                        int status = load.sendOne(requests.get(i).path());
+                        overHttp = System.nanoTime() - t0;
+                        if (status != 200) {
+                            throw new IOException("HTTP " + status + " for " + requests.get(i).path());
+                        }
+                    }
+                }
+                // the fixed cost of a round trip at this moment: a request whose answer costs next to nothing
+                long t0 = System.nanoTime();
+                load.sendOne("/api/health");
+                health.add(System.nanoTime() - t0);
+                String kind = SearchBench.kind(mix.get(i));
+                local.computeIfAbsent(kind, k -> new Latencies()).add(inProcess);
+                http.computeIfAbsent(kind, k -> new Latencies()).add(overHttp);
+                gaps.computeIfAbsent(kind, k -> new ArrayList<>()).add(overHttp - inProcess);
+                localAll.add(inProcess);
+                httpAll.add(overHttp);
+                gapAll.add(overHttp - inProcess);
+                pairs++;
+            }
+        }
+        StringBuilder s = new StringBuilder(String.format("%nPaired, %d queries each side, load average now %s%n",
+                pairs, Machine.loadAverage()));
+        s.append("| kind | in-process p50 | HTTP p50 | median of HTTP - in-process |\n|---|---|---|---|\n");
+        local.forEach((kind, l) -> s.append(String.format("| %s | %.2f | %.2f | %+.2f |%n", kind, l.percentileMs(50),
+                http.get(kind).percentileMs(50), medianMs(gaps.get(kind)))));
+        s.append(String.format("| all | %.2f | %.2f | %+.2f |%n", localAll.percentileMs(50), httpAll.percentileMs(50),
+                medianMs(gapAll)));
+        s.append(String.format("/api/health between pairs: p50 %.2f ms, p90 %.2f ms%n", health.percentileMs(50),
+                health.percentileMs(90)));
+        s.append(String.format("CPU per query: in-process thread %.2f ms; server process %.2f ms, health requests "
+                        + "included (%s)%n",
+                localCpu / 1e6 / pairs, (server.cpuNanos() - serverCpu0) / 1e6 / pairs,
+                ThreadCpu.of(server.pid()).since(serverThreads0, pairs)));
+        return s.toString();
+    }
+
+    private static double medianMs(List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2) / 1e6;
     }
 
     /**

@@ -12,6 +12,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.evalsearch.index.PassageRecord;
@@ -58,14 +59,9 @@ final class ExportHandler {
             } else {
                 ctx.contentType("application/json; charset=utf-8");
                 try (OutputStream out = new BufferedOutputStream(ctx.outputStream(), 64 * 1024)) {
+                    JsonRows rows = new JsonRows(out);
                     out.write('[');
-                    long[] rows = {0};
-                    service.forEachStoredMatch(view, q, filters, fold, stored -> {
-                        if (rows[0]++ > 0) {
-                            out.write(',');
-                        }
-                        writeJsonRow(stored, out);
-                    });
+                    service.forEachStoredMatch(view, q, filters, fold, rows::write);
                     out.write(']');
                 }
             }
@@ -73,46 +69,80 @@ final class ExportHandler {
     }
 
     /**
-     * A passage as the JSON export lists it: its record as stored (the API's shape of a passage), then how to cite
+     * The rows of one JSON export: each passage's record as stored (the API's shape of a passage), then how to cite
      * it and its PDF page. Only the fields these need are read from the record, and the record's bytes are copied
-     * as they are: reading it whole and writing it back cost more than finding and decompressing it.
+     * as they are: reading it whole and writing it back cost more than finding and decompressing it. An export
+     * lists a report's passages in reading order, so a row's citation and link are most often those of the row
+     * before (the same page): they are built again only when they change.
      */
-    private void writeJsonRow(String stored, OutputStream out) throws IOException {
-        byte[] record = stored.getBytes(StandardCharsets.UTF_8);
-        String doc = null;
-        String title = null;
-        String pageLabel = null;
-        int year = 0;
-        int page = 0;
-        try (JsonParser p = mapper.getFactory().createParser(record)) {
-            if (p.nextToken() != JsonToken.START_OBJECT || record[record.length - 1] != '}') {
-                throw new IOException("stored passage record is not a JSON object");
-            }
-            // these fields come before the text: the rest of the record need not be read
-            int wanted = CITATION_FIELDS;
-            while (wanted > 0 && p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                switch (name) {
-                    case "doc" -> doc = p.getValueAsString();
-                    case "title" -> title = p.getValueAsString();
-                    case "page_label" -> pageLabel = p.getValueAsString();
-                    case "year" -> year = p.getValueAsInt();
-                    case "page" -> page = p.getValueAsInt();
-                    default -> {
-                        p.skipChildren();
-                        continue;
-                    }
-                }
-                wanted--;
-            }
+    final class JsonRows {
+        private final OutputStream out;
+        private long rows;
+        private String doc;
+        private String title;
+        private String pageLabel;
+        private int year;
+        private int page;
+        /** The end of the last row: its citation and link and the closing brace, as UTF-8. */
+        private byte[] tail;
+
+        JsonRows(OutputStream out) {
+            this.out = out;
         }
+
+        void write(String stored) throws IOException {
+            byte[] record = stored.getBytes(StandardCharsets.UTF_8);
+            String doc = null;
+            String title = null;
+            String pageLabel = null;
+            int year = 0;
+            int page = 0;
+            try (JsonParser p = mapper.getFactory().createParser(record)) {
+                if (p.nextToken() != JsonToken.START_OBJECT || record[record.length - 1] != '}') {
+                    throw new IOException("stored passage record is not a JSON object");
+                }
+                // these fields come before the text: the rest of the record need not be read
+                int wanted = CITATION_FIELDS;
+                while (wanted > 0 && p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    switch (name) {
+                        case "doc" -> doc = p.getValueAsString();
+                        case "title" -> title = p.getValueAsString();
+                        case "page_label" -> pageLabel = p.getValueAsString();
+                        case "year" -> year = p.getValueAsInt();
+                        case "page" -> page = p.getValueAsInt();
+                        default -> {
+                            p.skipChildren();
+                            continue;
+                        }
+                    }
+                    wanted--;
+                }
+            }
+            if (tail == null || page != this.page || year != this.year || !Objects.equals(doc, this.doc)
+                    || !Objects.equals(title, this.title) || !Objects.equals(pageLabel, this.pageLabel)) {
+                this.doc = doc;
+                this.title = title;
+                this.pageLabel = pageLabel;
+                this.year = year;
+                this.page = page;
+                tail = tail(doc, title, year, page, pageLabel);
+            }
+            if (rows++ > 0) {
+                out.write(',');
+            }
+            out.write(record, 0, record.length - 1);
+            out.write(tail);
+        }
+    }
+
+    private static byte[] tail(String doc, String title, int year, int page, String pageLabel) {
         StringBuilder tail = new StringBuilder(256).append(",\"citation\":\"");
         QUOTE.quoteAsString(citation(title, year, page, pageLabel), tail);
         tail.append("\",\"pdf_url\":\"");
         QUOTE.quoteAsString(Links.pdf(doc, page), tail);
-        out.write(record, 0, record.length - 1);
-        out.write(tail.append("\"}").toString().getBytes(StandardCharsets.UTF_8));
+        return tail.append("\"}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static List<Object> row(PassageRecord r) {

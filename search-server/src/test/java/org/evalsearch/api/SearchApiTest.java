@@ -302,6 +302,36 @@ class SearchApiTest {
                 .parse(new StringReader(everything.body())).getRecords().size());
     }
 
+    /**
+     * The JSON export builds a row's citation and link once per page and reuses them for the next rows of that
+     * page: every row must still cite its own report and page, across page and report changes.
+     */
+    @Test
+    void everyJsonExportRowCitesItsOwnReportAndPage() throws Exception {
+        JsonNode rows = server.parse(server.get("/api/export?format=json").body());
+        assertEquals(server.json("/api/search?size=1").get("total").asLong(), rows.size());
+        int pageChanges = 0;
+        int reportChanges = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode r = rows.get(i);
+            String label = r.path("page_label").asText("");
+            String printed = label.isBlank() ? r.get("page").asText() : label;
+            String year = r.get("year").asInt() > 0 ? " (" + r.get("year").asInt() + ")" : "";
+            assertEquals(r.get("title").asText("") + year + ", p. " + printed, r.get("citation").asText(),
+                    "citation of row " + i);
+            assertEquals("/api/documents/" + enc(r.get("doc").asText()).replace("+", "%20") + "/pdf"
+                    + (r.get("page").asInt() > 0 ? "#page=" + r.get("page").asInt() : ""), r.get("pdf_url").asText(),
+                    "pdf_url of row " + i);
+            if (i > 0 && !r.get("doc").equals(rows.get(i - 1).get("doc"))) {
+                reportChanges++;
+            } else if (i > 0 && !r.get("page").equals(rows.get(i - 1).get("page"))) {
+                pageChanges++;
+            }
+        }
+        assertTrue(reportChanges >= 6 && pageChanges > 50, reportChanges + " report and " + pageChanges
+                + " page changes: the export must cross both for this test to mean anything");
+    }
+
     @Test
     void badInputGets400WithAMessage() throws Exception {
         List<String> bad = List.of(
