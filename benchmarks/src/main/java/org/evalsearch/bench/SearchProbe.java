@@ -181,9 +181,9 @@ final class SearchProbe implements Callable<Integer> {
             List<String> threadLines = new ArrayList<>();
             for (int c : connections) {
                 long cpu0 = server.cpuNanos();
-                ThreadCpu threads0 = ThreadCpu.of(server.pid());
+                ThreadCpu threads0 = ThreadCpu.of(serverJvm(server));
                 HttpLoad.Result r = load.run(c, httpSeconds, 0);
-                threadLines.add(c + " connections: " + ThreadCpu.of(server.pid()).since(threads0,
+                threadLines.add(c + " connections: " + ThreadCpu.of(serverJvm(server)).since(threads0,
                         Math.max(1, r.requests())));
                 double cpuMs = (server.cpuNanos() - cpu0) / 1e6 / Math.max(1, r.requests());
                 System.out.printf("| %d | %.0f | %.2f | %.2f | %.2f | %d %s |%n", c, r.requestsPerSecond(),
@@ -221,7 +221,7 @@ final class SearchProbe implements Callable<Integer> {
         Latencies health = new Latencies();
         long localCpu = 0;
         long serverCpu0 = server.cpuNanos();
-        ThreadCpu serverThreads0 = ThreadCpu.of(server.pid());
+        ThreadCpu serverThreads0 = ThreadCpu.of(serverJvm(server));
         long end = System.nanoTime() + (long) (pairedSeconds * 1e9);
         int pairs = 0;
         for (int round = 0; System.nanoTime() < end; round++) {
@@ -270,8 +270,21 @@ final class SearchProbe implements Callable<Integer> {
         s.append(String.format("CPU per query: in-process thread %.2f ms; server process %.2f ms, health requests "
                         + "included (%s)%n",
                 localCpu / 1e6 / pairs, (server.cpuNanos() - serverCpu0) / 1e6 / pairs,
-                ThreadCpu.of(server.pid()).since(serverThreads0, pairs)));
+                ThreadCpu.of(serverJvm(server)).since(serverThreads0, pairs)));
         return s.toString();
+    }
+
+    /**
+     * The JVM that serves on the server's port: the launched one, or its child when it relaunched itself (with
+     * its AOT cache); the one without children among the probe's descendants given that port.
+     */
+    private static long serverJvm(ServerProcess server) {
+        String port = Integer.toString(server.port);
+        return ProcessHandle.current().descendants()
+                .filter(h -> h.info().arguments().map(a -> List.of(a).contains(port)).orElse(false))
+                .filter(h -> h.children().findAny().isEmpty())
+                .findFirst().map(ProcessHandle::pid)
+                .orElseThrow(() -> new IllegalStateException("no server JVM on port " + port));
     }
 
     private static double medianMs(List<Long> nanos) {
