@@ -115,7 +115,9 @@ final class SearchProbe implements Callable<Integer> {
                     System.out.printf("in-process JVM: %.2f ms CPU per query; %s%n", r.processCpuMsPerQuery(),
                             ThreadCpu.of(ProcessHandle.current().pid()).since(threads0, r.all().count()));
                 }
-                System.out.println(jsonCost(search, mix));
+                if (!searchRequests(search, mix).isEmpty()) {
+                    System.out.println(jsonCost(search, mix));
+                }
             }
             if (laterPagesSeconds > 0) {
                 System.out.println(laterPages(search, mix, laterPagesSeconds));
