@@ -61,6 +61,12 @@ final class BenchRunner implements Callable<Integer> {
                     + "10x parts already; a server that has been up a while is the case users meet.")
     double warmupSeconds;
 
+    @Option(names = "--warmup-max-seconds", defaultValue = "90",
+            description = "The warm-ups of the two JVMs compared (in-process, and the server with the answer cache "
+                    + "off) go on past --warmup-seconds, 5 s at a time, until the JVM's compiler threads took under "
+                    + "3% of its CPU over the last 5 s, up to this long.")
+    double warmupMaxSeconds;
+
     @Option(names = "--load-seconds", defaultValue = "60",
             description = "Length of the load run (highest connection count, closed loop) on the largest index.")
     double loadSeconds;
@@ -116,7 +122,9 @@ final class BenchRunner implements Callable<Integer> {
                 mix = search.resolve(QueryMix.queries());
                 report.substitutions.addAll(search.substitutions.stream().map(s -> "x" + scale + ": " + s).toList());
                 log("x%d: in-process search", scale);
-                report.inProcess.put(scale, SearchBench.inProcess(search, mix, warmupSeconds, inProcessSeconds));
+                report.warmUps.put("in-process, " + scale + "x", JitWarmUp.run(ProcessHandle.current().pid(),
+                        warmupSeconds, warmupMaxSeconds, seconds -> SearchBench.warm(search, mix, seconds)));
+                report.inProcess.put(scale, SearchBench.inProcess(search, mix, 0, inProcessSeconds));
             }
             if (mix != null && scale == largest) {
                 report.mix = mix;
@@ -166,7 +174,8 @@ final class BenchRunner implements Callable<Integer> {
                 logs.resolve("server-x" + scale + "-no-cache.log"), List.of(), List.of("--cache-mb", "0"))) {
             HttpLoad load = new HttpLoad("127.0.0.1", server.port, SearchBench.httpRequests(server, mix));
             server.awaitSuggestions();
-            load.run(8, warmupSeconds, 0);
+            report.warmUps.put("server, " + scale + "x, cache off", JitWarmUp.run(server.serverPid(), warmupSeconds,
+                    warmupMaxSeconds, seconds -> load.run(8, seconds, 0)));
             List<HttpLoad.Result> runs = new ArrayList<>();
             for (int c : List.of(1, connections.stream().mapToInt(Integer::intValue).max().orElseThrow())) {
                 log("x%d: HTTP closed loop, %d connections, answer cache off", scale, c);
@@ -265,6 +274,8 @@ final class BenchRunner implements Callable<Integer> {
         List<HttpLoad.Result> httpUncached = List.of();
         /** The whole server's CPU per request in the 1-connection run with the answer cache off. */
         double uncachedServerCpuMsPerRequest = Double.NaN;
+        /** Seconds of warm-up each compared JVM needed to settle (see --warmup-max-seconds). */
+        final Map<String, Double> warmUps = new LinkedHashMap<>();
         LoadRun loadRun;
         boolean vectors;
 
@@ -280,6 +291,7 @@ final class BenchRunner implements Callable<Integer> {
                             + "retrieval's embedding costs about 38 ms of CPU per passage, see the README).\n\n");
             s.append(Markdown.indexing(indexing));
             s.append(Markdown.search(inProcess, http, httpUncached, uncachedServerCpuMsPerRequest, rate, serverHeap));
+            s.append(Markdown.warmUps(warmUps));
             s.append(Markdown.byKind(inProcess, http, httpUncached));
             s.append(Markdown.server(startup, indexing, loadRun, serverHeap));
             s.append(Markdown.growth(indexing, inProcess, http));

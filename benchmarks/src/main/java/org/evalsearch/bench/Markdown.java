@@ -30,6 +30,19 @@ final class Markdown {
         return s.append('\n').toString();
     }
 
+
+    /** How long each compared JVM warmed up before its timed part. */
+    static String warmUps(Map<String, Double> seconds) {
+        if (seconds.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder(String.format("Warm-up before the timed part, until the JVM's compiler "
+                + "threads took under %.0f%% of its CPU over %.0f s:", JitWarmUp.SETTLED_SHARE * 100,
+                JitWarmUp.CHUNK_SECONDS));
+        seconds.forEach((what, secs) -> s.append(String.format(" %s %.0f s;", what, secs)));
+        s.setLength(s.length() - 1);
+        return s.append(".\n\n").toString();
+    }
     static String search(Map<Integer, SearchBench.InProcessResult> in, Map<Integer, List<HttpLoad.Result>> http,
                          List<HttpLoad.Result> uncached, double uncachedServerCpuMs, double rate, String heap) {
         StringBuilder s = new StringBuilder("## Search: the query mix in-process and over HTTP\n\n");

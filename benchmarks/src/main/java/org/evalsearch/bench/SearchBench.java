@@ -27,6 +27,11 @@ final class SearchBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Runs the mix untimed for {@code seconds}. */
+    static void warm(InProcessSearch search, List<QueryMix.Query> mix, double seconds) throws IOException {
+        loop(search, mix, seconds, null, null, null);
+    }
+
     static InProcessResult inProcess(InProcessSearch search, List<QueryMix.Query> mix, double warmupSeconds,
                                      double seconds) throws IOException {
         long sink = loop(search, mix, warmupSeconds, null, null, null);

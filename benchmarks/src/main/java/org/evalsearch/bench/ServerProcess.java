@@ -126,7 +126,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** The JVM that serves: the launched one's child when there is one, else the launched one. */
-    private long serverPid() {
+    long serverPid() {
         return process.children().findFirst().map(ProcessHandle::pid).orElse(process.pid());
     }
 

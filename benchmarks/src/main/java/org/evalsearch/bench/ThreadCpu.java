@@ -49,6 +49,23 @@ final class ThreadCpu {
         return threadName.replaceAll("\\d+", "").replaceAll("-+$", "");
     }
 
+    /**
+     * The share of the CPU used since {@code before} that went to threads whose name contains {@code namePart}
+     * (Linux cuts thread names to 15 characters: "C2 CompilerThre").
+     */
+    double share(ThreadCpu before, String namePart) {
+        long[] partAndAll = new long[2];
+        byThread.forEach((tid, s) -> {
+            Sample b = before.byThread.get(tid);
+            long used = s.nanos() - (b == null ? 0 : b.nanos());
+            partAndAll[1] += used;
+            if (s.kind().contains(namePart)) {
+                partAndAll[0] += used;
+            }
+        });
+        return partAndAll[1] == 0 ? 0 : (double) partAndAll[0] / partAndAll[1];
+    }
+
     /** Milliseconds of CPU per kind of thread since {@code before}, divided by {@code per}, largest first. */
     String since(ThreadCpu before, long per) {
         Map<String, Long> nanos = new TreeMap<>();
