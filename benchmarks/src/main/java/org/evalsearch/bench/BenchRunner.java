@@ -124,7 +124,7 @@ final class BenchRunner implements Callable<Integer> {
                 log("x%d: in-process search", scale);
                 report.warmUps.put("in-process, " + scale + "x", JitWarmUp.run(ProcessHandle.current().pid(),
                         warmupSeconds, warmupMaxSeconds, seconds -> SearchBench.warm(search, mix, seconds)));
-                report.inProcess.put(scale, SearchBench.inProcess(search, mix, 0, inProcessSeconds));
+                report.inProcess.put(scale, SearchBench.inProcess(search, mix, inProcessSeconds));
             }
             if (mix != null && scale == largest) {
                 report.mix = mix;

@@ -32,15 +32,15 @@ final class SearchBench {
         loop(search, mix, seconds, null, null, null);
     }
 
-    static InProcessResult inProcess(InProcessSearch search, List<QueryMix.Query> mix, double warmupSeconds,
-                                     double seconds) throws IOException {
-        long sink = loop(search, mix, warmupSeconds, null, null, null);
+    /** The mix timed for {@code seconds}, after whatever warm-up the caller ran ({@link #warm}). */
+    static InProcessResult inProcess(InProcessSearch search, List<QueryMix.Query> mix, double seconds)
+            throws IOException {
         Latencies all = new Latencies();
         Map<String, Latencies> byKind = new LinkedHashMap<>();
         Map<String, Latencies> cpuByKind = new LinkedHashMap<>();
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
-        sink += loop(search, mix, seconds, all, byKind, cpuByKind);
+        long sink = loop(search, mix, seconds, all, byKind, cpuByKind);
         double took = (System.nanoTime() - t0) / 1e9;
         double cpuMs = (processCpuNanos() - cpu0) / 1e6 / all.count();
         if (sink == 42) {

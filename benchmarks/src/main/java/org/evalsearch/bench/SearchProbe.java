@@ -107,10 +107,10 @@ final class SearchProbe implements Callable<Integer> {
                 dumpAnswers(search, mix);
             }
             if (inProcessSeconds > 0) {
-                SearchBench.inProcess(search, mix, 3, 0);
+                SearchBench.warm(search, mix, 3);
                 for (int round = 0; round < inProcessRounds; round++) {
                     ThreadCpu threads0 = ThreadCpu.of(ProcessHandle.current().pid());
-                    SearchBench.InProcessResult r = SearchBench.inProcess(search, mix, 0, inProcessSeconds);
+                    SearchBench.InProcessResult r = SearchBench.inProcess(search, mix, inProcessSeconds);
                     System.out.println(inProcessTable(r));
                     System.out.printf("in-process JVM: %.2f ms CPU per query; %s%n", r.processCpuMsPerQuery(),
                             ThreadCpu.of(ProcessHandle.current().pid()).since(threads0, r.all().count()));
@@ -183,9 +183,9 @@ final class SearchProbe implements Callable<Integer> {
             List<String> threadLines = new ArrayList<>();
             for (int c : connections) {
                 long cpu0 = server.cpuNanos();
-                ThreadCpu threads0 = ThreadCpu.of(serverJvm(server));
+                ThreadCpu threads0 = ThreadCpu.of(server.serverPid());
                 HttpLoad.Result r = load.run(c, httpSeconds, 0);
-                threadLines.add(c + " connections: " + ThreadCpu.of(serverJvm(server)).since(threads0,
+                threadLines.add(c + " connections: " + ThreadCpu.of(server.serverPid()).since(threads0,
                         Math.max(1, r.requests())));
                 double cpuMs = (server.cpuNanos() - cpu0) / 1e6 / Math.max(1, r.requests());
                 System.out.printf("| %d | %.0f | %.2f | %.2f | %.2f | %d %s |%n", c, r.requestsPerSecond(),
@@ -223,7 +223,7 @@ final class SearchProbe implements Callable<Integer> {
         Latencies health = new Latencies();
         long localCpu = 0;
         long serverCpu0 = server.cpuNanos();
-        ThreadCpu serverThreads0 = ThreadCpu.of(serverJvm(server));
+        ThreadCpu serverThreads0 = ThreadCpu.of(server.serverPid());
         long end = System.nanoTime() + (long) (pairedSeconds * 1e9);
         int pairs = 0;
         for (int round = 0; System.nanoTime() < end; round++) {
@@ -272,7 +272,7 @@ final class SearchProbe implements Callable<Integer> {
         s.append(String.format("CPU per query: in-process thread %.2f ms; server process %.2f ms, health requests "
                         + "included (%s)%n",
                 localCpu / 1e6 / pairs, (server.cpuNanos() - serverCpu0) / 1e6 / pairs,
-                ThreadCpu.of(serverJvm(server)).since(serverThreads0, pairs)));
+                ThreadCpu.of(server.serverPid()).since(serverThreads0, pairs)));
         return s.toString();
     }
 
@@ -280,15 +280,6 @@ final class SearchProbe implements Callable<Integer> {
      * The JVM that serves on the server's port: the launched one, or its child when it relaunched itself (with
      * its AOT cache); the one without children among the probe's descendants given that port.
      */
-    private static long serverJvm(ServerProcess server) {
-        String port = Integer.toString(server.port);
-        return ProcessHandle.current().descendants()
-                .filter(h -> h.info().arguments().map(a -> List.of(a).contains(port)).orElse(false))
-                .filter(h -> h.children().findAny().isEmpty())
-                .findFirst().map(ProcessHandle::pid)
-                .orElseThrow(() -> new IllegalStateException("no server JVM on port " + port));
-    }
-
     private static double medianMs(List<Long> nanos) {
         List<Long> sorted = nanos.stream().sorted().toList();
         return sorted.get(sorted.size() / 2) / 1e6;

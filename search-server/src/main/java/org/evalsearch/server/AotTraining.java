@@ -108,6 +108,8 @@ public final class AotTraining {
 
     /** What the web page asks, in the order a visitor would. */
     private record Client(HttpClient http, String base) {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
         Client(int port) {
             this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), "http://127.0.0.1:" + port);
         }
@@ -157,7 +159,7 @@ public final class AotTraining {
         }
 
         private JsonNode json(String path) throws IOException, InterruptedException {
-            return new ObjectMapper().readTree(get(path));
+            return JSON.readTree(get(path));
         }
 
         private String get(String path) throws IOException, InterruptedException {
