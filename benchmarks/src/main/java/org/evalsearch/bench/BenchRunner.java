@@ -67,6 +67,11 @@ final class BenchRunner implements Callable<Integer> {
                     + "3% of its CPU over the last 5 s, up to this long.")
     double warmupMaxSeconds;
 
+    @Option(names = "--paired-seconds", defaultValue = "60",
+            description = "After the cache-off runs on the largest index, each query of the mix in-process and over "
+                    + "HTTP one right after the other for this long, so that both meet the same load; 0 skips this.")
+    double pairedSeconds;
+
     @Option(names = "--load-seconds", defaultValue = "60",
             description = "Length of the load run (highest connection count, closed loop) on the largest index.")
     double loadSeconds;
@@ -172,7 +177,8 @@ final class BenchRunner implements Callable<Integer> {
                                                Path logs) throws IOException, InterruptedException {
         try (ServerProcess server = ServerProcess.start(serverJar, index, folder, serverHeap,
                 logs.resolve("server-x" + scale + "-no-cache.log"), List.of(), List.of("--cache-mb", "0"))) {
-            HttpLoad load = new HttpLoad("127.0.0.1", server.port, SearchBench.httpRequests(server, mix));
+            List<HttpLoad.Request> requests = SearchBench.httpRequests(server, mix);
+            HttpLoad load = new HttpLoad("127.0.0.1", server.port, requests);
             server.awaitSuggestions();
             report.warmUps.put("server, " + scale + "x, cache off", JitWarmUp.run(server.serverPid(), warmupSeconds,
                     warmupMaxSeconds, seconds -> load.run(8, seconds, 0)));
@@ -185,6 +191,15 @@ final class BenchRunner implements Callable<Integer> {
                     report.uncachedServerCpuMsPerRequest = (server.cpuNanos() - cpu0) / 1e6 / Math.max(1, r.requests());
                 }
                 runs.add(r);
+            }
+            if (pairedSeconds > 0) {
+                log("x%d: in-process and HTTP query by query, answer cache off", scale);
+                try (InProcessSearch search = new InProcessSearch(index)) {
+                    List<QueryMix.Query> resolved = search.resolve(QueryMix.queries());
+                    SearchBench.warm(search, resolved, 5);
+                    report.paired = PairedComparison.run(search, resolved, server, load, requests,
+                            pairedSeconds);
+                }
             }
             return runs;
         }
@@ -277,7 +292,13 @@ final class BenchRunner implements Callable<Integer> {
         /** Seconds of warm-up each compared JVM needed to settle (see --warmup-max-seconds). */
         final Map<String, Double> warmUps = new LinkedHashMap<>();
         LoadRun loadRun;
+        /** In-process and HTTP (cache off) query by query on the largest index. */
+        PairedComparison paired;
         boolean vectors;
+
+        private int largestScale() {
+            return inProcess.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
+        }
 
         String markdown() {
             StringBuilder s = new StringBuilder();
@@ -293,9 +314,10 @@ final class BenchRunner implements Callable<Integer> {
             s.append(Markdown.search(inProcess, http, httpUncached, uncachedServerCpuMsPerRequest, rate, serverHeap));
             s.append(Markdown.warmUps(warmUps));
             s.append(Markdown.byKind(inProcess, http, httpUncached));
+            s.append(Markdown.paired(paired, largestScale()));
             s.append(Markdown.server(startup, indexing, loadRun, serverHeap));
             s.append(Markdown.growth(indexing, inProcess, http));
-            s.append(Markdown.targets(indexing, inProcess, http, httpUncached, startup, loadRun, rate));
+            s.append(Markdown.targets(indexing, inProcess, http, httpUncached, paired, startup, loadRun, rate));
             s.append(Markdown.mix(mix, substitutions));
             return s.toString();
         }

@@ -201,88 +201,10 @@ final class SearchProbe implements Callable<Integer> {
                 oneConnection.forEach((k, l) -> System.out.printf("| %s | %.2f |%n", k, l.percentileMs(50)));
             }
             if (pairedSeconds > 0) {
-                System.out.println(paired(search, mix, server, load, requests));
+                System.out.println("\nPaired, in-process and HTTP query by query\n");
+                System.out.println(PairedComparison.run(search, mix, server, load, requests, pairedSeconds).markdown());
             }
         }
-    }
-
-    /**
-     * Each query of the mix in-process and over HTTP one right after the other, so that both meet the same load
-     * on the machine: wall time per kind on each side, the median of the per-pair differences, and the CPU per
-     * query of the in-process thread against that of the server process (by thread kind).
-     */
-    private String paired(InProcessSearch search, List<QueryMix.Query> mix, ServerProcess server, HttpLoad load,
-                          List<HttpLoad.Request> requests) throws IOException {
-        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        Map<String, Latencies> local = new LinkedHashMap<>();
-        Map<String, Latencies> http = new LinkedHashMap<>();
-        Map<String, List<Long>> gaps = new LinkedHashMap<>();
-        Latencies localAll = new Latencies();
-        Latencies httpAll = new Latencies();
-        List<Long> gapAll = new ArrayList<>();
-        Latencies health = new Latencies();
-        long localCpu = 0;
-        long serverCpu0 = server.cpuNanos();
-        ThreadCpu serverThreads0 = ThreadCpu.of(server.serverPid());
-        long end = System.nanoTime() + (long) (pairedSeconds * 1e9);
-        int pairs = 0;
-        for (int round = 0; System.nanoTime() < end; round++) {
-            for (int i = 0; i < mix.size(); i++) {
-                long inProcess = 0;
-                long overHttp = 0;
-                for (int side = 0; side < 2; side++) {
-                    if ((side == 0) == (round % 2 == 0)) {
-                        long cpu0 = threads.getCurrentThreadCpuTime();
-                        long t0 = System.nanoTime();
-                        search.run(mix.get(i));
-                        inProcess = System.nanoTime() - t0;
-                        localCpu += threads.getCurrentThreadCpuTime() - cpu0;
-                    } else {
-                        long t0 = System.nanoTime();
-                        int status = load.sendOne(requests.get(i).path());
-                        overHttp = System.nanoTime() - t0;
-                        if (status != 200) {
-                            throw new IOException("HTTP " + status + " for " + requests.get(i).path());
-                        }
-                    }
-                }
-                // the fixed cost of a round trip at this moment: a request whose answer costs next to nothing
-                long t0 = System.nanoTime();
-                load.sendOne("/api/health");
-                health.add(System.nanoTime() - t0);
-                String kind = SearchBench.kind(mix.get(i));
-                local.computeIfAbsent(kind, k -> new Latencies()).add(inProcess);
-                http.computeIfAbsent(kind, k -> new Latencies()).add(overHttp);
-                gaps.computeIfAbsent(kind, k -> new ArrayList<>()).add(overHttp - inProcess);
-                localAll.add(inProcess);
-                httpAll.add(overHttp);
-                gapAll.add(overHttp - inProcess);
-                pairs++;
-            }
-        }
-        StringBuilder s = new StringBuilder(String.format("%nPaired, %d queries each side, load average now %s%n",
-                pairs, Machine.loadAverage()));
-        s.append("| kind | in-process p50 | HTTP p50 | median of HTTP - in-process |\n|---|---|---|---|\n");
-        local.forEach((kind, l) -> s.append(String.format("| %s | %.2f | %.2f | %+.2f |%n", kind, l.percentileMs(50),
-                http.get(kind).percentileMs(50), medianMs(gaps.get(kind)))));
-        s.append(String.format("| all | %.2f | %.2f | %+.2f |%n", localAll.percentileMs(50), httpAll.percentileMs(50),
-                medianMs(gapAll)));
-        s.append(String.format("/api/health between pairs: p50 %.2f ms, p90 %.2f ms%n", health.percentileMs(50),
-                health.percentileMs(90)));
-        s.append(String.format("CPU per query: in-process thread %.2f ms; server process %.2f ms, health requests "
-                        + "included (%s)%n",
-                localCpu / 1e6 / pairs, (server.cpuNanos() - serverCpu0) / 1e6 / pairs,
-                ThreadCpu.of(server.serverPid()).since(serverThreads0, pairs)));
-        return s.toString();
-    }
-
-    /**
-     * The JVM that serves on the server's port: the launched one, or its child when it relaunched itself (with
-     * its AOT cache); the one without children among the probe's descendants given that port.
-     */
-    private static double medianMs(List<Long> nanos) {
-        List<Long> sorted = nanos.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2) / 1e6;
     }
 
     /**

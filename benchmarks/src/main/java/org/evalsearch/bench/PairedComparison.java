@@ -1,0 +1,95 @@
+package org.evalsearch.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Each query of the mix in-process and then over HTTP (one connection, the order swapped every round), so that
+ * both sides meet the same load on the machine: timed apart, minutes away from each other, the two p50s moved by
+ * more than the 1 ms they are compared against. Gaps are HTTP minus in-process, per pair, so they may be negative.
+ */
+record PairedComparison(int pairs, Latencies inProcess, Latencies http, Latencies gaps,
+                        Map<String, Latencies> inProcessByKind, Map<String, Latencies> httpByKind,
+                        Map<String, Latencies> gapsByKind, Latencies health, double inProcessCpuMsPerQuery,
+                        double serverCpuMsPerQuery, String serverThreads, String loadAverage) {
+
+    /** Runs pairs for {@code seconds}; {@code requests} are the API calls of {@code mix}, in the same order. */
+    static PairedComparison run(InProcessSearch search, List<QueryMix.Query> mix, ServerProcess server,
+                                HttpLoad load, List<HttpLoad.Request> requests, double seconds) throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Latencies> localByKind = new LinkedHashMap<>();
+        Map<String, Latencies> httpByKind = new LinkedHashMap<>();
+        Map<String, Latencies> gapsByKind = new LinkedHashMap<>();
+        Latencies local = new Latencies();
+        Latencies http = new Latencies();
+        Latencies gaps = new Latencies();
+        Latencies health = new Latencies();
+        long localCpu = 0;
+        long serverCpu0 = server.cpuNanos();
+        ThreadCpu serverThreads0 = ThreadCpu.of(server.serverPid());
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        int pairs = 0;
+        for (int round = 0; System.nanoTime() < end; round++) {
+            for (int i = 0; i < mix.size(); i++) {
+                long inProcess = 0;
+                long overHttp = 0;
+                for (int side = 0; side < 2; side++) {
+                    if ((side == 0) == (round % 2 == 0)) {
+                        long cpu0 = threads.getCurrentThreadCpuTime();
+                        long t0 = System.nanoTime();
+                        search.run(mix.get(i));
+                        inProcess = System.nanoTime() - t0;
+                        localCpu += threads.getCurrentThreadCpuTime() - cpu0;
+                    } else {
+                        long t0 = System.nanoTime();
+                        int status = load.sendOne(requests.get(i).path());
+                        overHttp = System.nanoTime() - t0;
+                        if (status != 200) {
+                            throw new IOException("HTTP " + status + " for " + requests.get(i).path());
+                        }
+                    }
+                }
+                // the fixed cost of a round trip at this moment: a request whose answer costs next to nothing
+                long t0 = System.nanoTime();
+                load.sendOne("/api/health");
+                health.add(System.nanoTime() - t0);
+                String kind = SearchBench.kind(mix.get(i));
+                localByKind.computeIfAbsent(kind, k -> new Latencies()).add(inProcess);
+                httpByKind.computeIfAbsent(kind, k -> new Latencies()).add(overHttp);
+                gapsByKind.computeIfAbsent(kind, k -> new Latencies()).add(overHttp - inProcess);
+                local.add(inProcess);
+                http.add(overHttp);
+                gaps.add(overHttp - inProcess);
+                pairs++;
+            }
+        }
+        return new PairedComparison(pairs, local, http, gaps, localByKind, httpByKind, gapsByKind, health,
+                localCpu / 1e6 / pairs, (server.cpuNanos() - serverCpu0) / 1e6 / pairs,
+                ThreadCpu.of(server.serverPid()).since(serverThreads0, pairs), Machine.loadAverage());
+    }
+
+    /** HTTP p50 minus in-process p50, in ms. */
+    double p50GapMs() {
+        return http.percentileMs(50) - inProcess.percentileMs(50);
+    }
+
+    String markdown() {
+        StringBuilder s = new StringBuilder(String.format("%d queries each side, load average at the end %s.%n%n",
+                pairs, loadAverage));
+        s.append("| kind | in-process p50 | HTTP p50 | median of HTTP - in-process, pair by pair |\n"
+                + "|---|---|---|---|\n");
+        inProcessByKind.forEach((kind, l) -> s.append(String.format("| %s | %.2f | %.2f | %+.2f |%n", kind,
+                l.percentileMs(50), httpByKind.get(kind).percentileMs(50), gapsByKind.get(kind).percentileMs(50))));
+        s.append(String.format("| all | %.2f | %.2f | %+.2f |%n%n", inProcess.percentileMs(50), http.percentileMs(50),
+                gaps.percentileMs(50)));
+        s.append(String.format("- `/api/health` asked between pairs (a round trip whose answer costs next to "
+                + "nothing): p50 %.2f ms, p90 %.2f ms.%n", health.percentileMs(50), health.percentileMs(90)));
+        s.append(String.format("- CPU per query: in-process thread %.2f ms; server process %.2f ms, the health "
+                + "requests included (%s).%n", inProcessCpuMsPerQuery, serverCpuMsPerQuery, serverThreads));
+        return s.toString();
+    }
+}
