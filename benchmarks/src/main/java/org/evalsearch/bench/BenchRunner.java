@@ -122,47 +122,28 @@ final class BenchRunner implements Callable<Integer> {
                 log("x%d: %s", scale, ix);
             }
 
-            List<QueryMix.Query> mix;
+            // open until the paired run on the largest index, which times this same warmed service against HTTP
             try (InProcessSearch search = new InProcessSearch(index)) {
-                mix = search.resolve(QueryMix.queries());
+                List<QueryMix.Query> mix = search.resolve(QueryMix.queries());
                 report.substitutions.addAll(search.substitutions.stream().map(s -> "x" + scale + ": " + s).toList());
                 log("x%d: in-process search", scale);
                 report.warmUps.put("in-process, " + scale + "x", JitWarmUp.run(ProcessHandle.current().pid(),
                         warmupSeconds, warmupMaxSeconds, seconds -> SearchBench.warm(search, mix, seconds)));
                 report.inProcess.put(scale, SearchBench.inProcess(search, mix, inProcessSeconds));
-            }
-            if (mix != null && scale == largest) {
-                report.mix = mix;
-            }
-            writeReport(t0, false);
-            if (!http) {
-                log("x%d: no server jar at %s, HTTP part skipped", scale, serverJar);
-                continue;
-            }
-            try (ServerProcess server = ServerProcess.start(serverJar, index, folder, serverHeap,
-                    logs.resolve("server-x" + scale + ".log"))) {
-                report.startup.put(scale, server.startupSeconds);
-                List<HttpLoad.Request> requests = SearchBench.httpRequests(server, mix);
-                HttpLoad load = new HttpLoad("127.0.0.1", server.port, requests);
-                server.awaitSuggestions();
-                load.run(8, warmupSeconds, 0);
-                List<HttpLoad.Result> runs = new ArrayList<>();
-                for (int c : connections) {
-                    log("x%d: HTTP closed loop, %d connections", scale, c);
-                    runs.add(load.run(c, httpSeconds, 0));
+                if (scale == largest) {
+                    report.mix = mix;
                 }
-                int most = connections.stream().mapToInt(Integer::intValue).max().orElseThrow();
-                log("x%d: HTTP fixed rate %.0f/s, %d connections", scale, rate, most);
-                runs.add(load.run(most, httpSeconds, rate));
-                report.http.put(scale, runs);
                 writeReport(t0, false);
-                if (scale == largest && loadSeconds > 0) {
-                    report.loadRun = loadRun(server, load, most);
+                if (!http) {
+                    log("x%d: no server jar at %s, HTTP part skipped", scale, serverJar);
+                    continue;
                 }
-            }
-            if (scale == largest) {
-                report.httpUncached = uncachedRuns(scale, index, folder, mix, logs);
+                cachedRuns(scale, index, folder, mix, logs, scale == largest);
                 writeReport(t0, false);
+                if (scale == largest) {
+                    report.httpUncached = uncachedRuns(scale, index, folder, search, mix, logs);
+                    writeReport(t0, false);
+                }
             }
         }
         System.out.println(writeReport(t0, true));
@@ -170,11 +151,39 @@ final class BenchRunner implements Callable<Integer> {
     }
 
     /**
+     * The mix over HTTP to the server as shipped (answer cache on): closed loop at each connection count, the fixed
+     * rate at the highest, and on the largest index the load run.
+     */
+    private void cachedRuns(int scale, Path index, Path folder, List<QueryMix.Query> mix, Path logs, boolean largest)
+            throws Exception {
+        try (ServerProcess server = ServerProcess.start(serverJar, index, folder, serverHeap,
+                logs.resolve("server-x" + scale + ".log"))) {
+            report.startup.put(scale, server.startupSeconds);
+            HttpLoad load = new HttpLoad("127.0.0.1", server.port, SearchBench.httpRequests(server, mix));
+            server.awaitSuggestions();
+            load.run(8, warmupSeconds, 0);
+            List<HttpLoad.Result> runs = new ArrayList<>();
+            for (int c : connections) {
+                log("x%d: HTTP closed loop, %d connections", scale, c);
+                runs.add(load.run(c, httpSeconds, 0));
+            }
+            int most = connections.stream().mapToInt(Integer::intValue).max().orElseThrow();
+            log("x%d: HTTP fixed rate %.0f/s, %d connections", scale, rate, most);
+            runs.add(load.run(most, httpSeconds, rate));
+            report.http.put(scale, runs);
+            if (largest && loadSeconds > 0) {
+                report.loadRun = loadRun(server, load, most);
+            }
+        }
+    }
+
+    /**
      * The mix over HTTP with the server's answer cache off: the mix repeats its requests, so the server as
      * shipped answers nearly all of them from its cache; this is what computing every answer costs.
      */
-    private List<HttpLoad.Result> uncachedRuns(int scale, Path index, Path folder, List<QueryMix.Query> mix,
-                                               Path logs) throws IOException, InterruptedException {
+    private List<HttpLoad.Result> uncachedRuns(int scale, Path index, Path folder, InProcessSearch search,
+                                               List<QueryMix.Query> mix, Path logs)
+            throws IOException, InterruptedException {
         try (ServerProcess server = ServerProcess.start(serverJar, index, folder, serverHeap,
                 logs.resolve("server-x" + scale + "-no-cache.log"), List.of(), List.of("--cache-mb", "0"))) {
             List<HttpLoad.Request> requests = SearchBench.httpRequests(server, mix);
@@ -194,12 +203,7 @@ final class BenchRunner implements Callable<Integer> {
             }
             if (pairedSeconds > 0) {
                 log("x%d: in-process and HTTP query by query, answer cache off", scale);
-                try (InProcessSearch search = new InProcessSearch(index)) {
-                    List<QueryMix.Query> resolved = search.resolve(QueryMix.queries());
-                    SearchBench.warm(search, resolved, 5);
-                    report.paired = PairedComparison.run(search, resolved, server, load, requests,
-                            pairedSeconds);
-                }
+                report.paired = PairedComparison.run(search, mix, server, load, requests, pairedSeconds);
             }
             return runs;
         }
@@ -296,10 +300,6 @@ final class BenchRunner implements Callable<Integer> {
         PairedComparison paired;
         boolean vectors;
 
-        private int largestScale() {
-            return inProcess.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
-        }
-
         String markdown() {
             StringBuilder s = new StringBuilder();
             s.append("# evalsearch benchmarks\n\n");
@@ -314,7 +314,7 @@ final class BenchRunner implements Callable<Integer> {
             s.append(Markdown.search(inProcess, http, httpUncached, uncachedServerCpuMsPerRequest, rate, serverHeap));
             s.append(Markdown.warmUps(warmUps));
             s.append(Markdown.byKind(inProcess, http, httpUncached));
-            s.append(Markdown.paired(paired, largestScale()));
+            s.append(Markdown.paired(paired, inProcess));
             s.append(Markdown.server(startup, indexing, loadRun, serverHeap));
             s.append(Markdown.growth(indexing, inProcess, http));
             s.append(Markdown.targets(indexing, inProcess, http, httpUncached, paired, startup, loadRun, rate));

@@ -30,7 +30,6 @@ final class Markdown {
         return s.append('\n').toString();
     }
 
-
     /** How long each compared JVM warmed up before its timed part. */
     static String warmUps(Map<String, Double> seconds) {
         if (seconds.isEmpty()) {
@@ -43,6 +42,7 @@ final class Markdown {
         s.setLength(s.length() - 1);
         return s.append(".\n\n").toString();
     }
+
     static String search(Map<Integer, SearchBench.InProcessResult> in, Map<Integer, List<HttpLoad.Result>> http,
                          List<HttpLoad.Result> uncached, double uncachedServerCpuMs, double rate, String heap) {
         StringBuilder s = new StringBuilder("## Search: the query mix in-process and over HTTP\n\n");
@@ -127,11 +127,12 @@ final class Markdown {
         return s.append('\n').toString();
     }
 
-    static String paired(PairedComparison p, int scale) {
+    /** The paired run, which the benchmark makes on the largest index. */
+    static String paired(PairedComparison p, Map<Integer, SearchBench.InProcessResult> in) {
         if (p == null) {
             return "";
         }
-        return "## HTTP and in-process at the same moment, " + scale + "x, every answer computed (ms)\n\n"
+        return "## HTTP and in-process at the same moment, " + largest(in) + "x, every answer computed (ms)\n\n"
                 + "Each query of the mix in-process, then over HTTP to the cache-off server (one connection), the "
                 + "order swapped every round, so that both sides meet the same load; timed apart, minutes from each "
                 + "other, the two p50s above also differ by how busy the machine was.\n\n" + p.markdown() + "\n";

@@ -20,7 +20,6 @@ record PairedComparison(int pairs, Latencies inProcess, Latencies http, Latencie
     /** Runs pairs for {@code seconds}; {@code requests} are the API calls of {@code mix}, in the same order. */
     static PairedComparison run(InProcessSearch search, List<QueryMix.Query> mix, ServerProcess server,
                                 HttpLoad load, List<HttpLoad.Request> requests, double seconds) throws IOException {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Latencies> localByKind = new LinkedHashMap<>();
         Map<String, Latencies> httpByKind = new LinkedHashMap<>();
         Map<String, Latencies> gapsByKind = new LinkedHashMap<>();
@@ -28,48 +27,61 @@ record PairedComparison(int pairs, Latencies inProcess, Latencies http, Latencie
         Latencies http = new Latencies();
         Latencies gaps = new Latencies();
         Latencies health = new Latencies();
-        long localCpu = 0;
+        long[] localCpu = {0};
         long serverCpu0 = server.cpuNanos();
         ThreadCpu serverThreads0 = ThreadCpu.of(server.serverPid());
         long end = System.nanoTime() + (long) (seconds * 1e9);
         int pairs = 0;
         for (int round = 0; System.nanoTime() < end; round++) {
             for (int i = 0; i < mix.size(); i++) {
-                long inProcess = 0;
-                long overHttp = 0;
-                for (int side = 0; side < 2; side++) {
-                    if ((side == 0) == (round % 2 == 0)) {
-                        long cpu0 = threads.getCurrentThreadCpuTime();
-                        long t0 = System.nanoTime();
-                        search.run(mix.get(i));
-                        inProcess = System.nanoTime() - t0;
-                        localCpu += threads.getCurrentThreadCpuTime() - cpu0;
-                    } else {
-                        long t0 = System.nanoTime();
-                        int status = load.sendOne(requests.get(i).path());
-                        overHttp = System.nanoTime() - t0;
-                        if (status != 200) {
-                            throw new IOException("HTTP " + status + " for " + requests.get(i).path());
-                        }
-                    }
+                QueryMix.Query query = mix.get(i);
+                String path = requests.get(i).path();
+                long localNanos;
+                long httpNanos;
+                if (round % 2 == 0) {
+                    localNanos = inProcess(search, query, localCpu);
+                    httpNanos = overHttp(load, path);
+                } else {
+                    httpNanos = overHttp(load, path);
+                    localNanos = inProcess(search, query, localCpu);
                 }
                 // the fixed cost of a round trip at this moment: a request whose answer costs next to nothing
-                long t0 = System.nanoTime();
-                load.sendOne("/api/health");
-                health.add(System.nanoTime() - t0);
-                String kind = SearchBench.kind(mix.get(i));
-                localByKind.computeIfAbsent(kind, k -> new Latencies()).add(inProcess);
-                httpByKind.computeIfAbsent(kind, k -> new Latencies()).add(overHttp);
-                gapsByKind.computeIfAbsent(kind, k -> new Latencies()).add(overHttp - inProcess);
-                local.add(inProcess);
-                http.add(overHttp);
-                gaps.add(overHttp - inProcess);
+                health.add(overHttp(load, "/api/health"));
+                String kind = SearchBench.kind(query);
+                localByKind.computeIfAbsent(kind, k -> new Latencies()).add(localNanos);
+                httpByKind.computeIfAbsent(kind, k -> new Latencies()).add(httpNanos);
+                gapsByKind.computeIfAbsent(kind, k -> new Latencies()).add(httpNanos - localNanos);
+                local.add(localNanos);
+                http.add(httpNanos);
+                gaps.add(httpNanos - localNanos);
                 pairs++;
             }
         }
         return new PairedComparison(pairs, local, http, gaps, localByKind, httpByKind, gapsByKind, health,
-                localCpu / 1e6 / pairs, (server.cpuNanos() - serverCpu0) / 1e6 / pairs,
+                localCpu[0] / 1e6 / pairs, (server.cpuNanos() - serverCpu0) / 1e6 / pairs,
                 ThreadCpu.of(server.serverPid()).since(serverThreads0, pairs), Machine.loadAverage());
+    }
+
+    /** Nanoseconds one query took in-process; its thread CPU is added to {@code cpu[0]}. */
+    private static long inProcess(InProcessSearch search, QueryMix.Query query, long[] cpu) throws IOException {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        search.run(query);
+        long took = System.nanoTime() - t0;
+        cpu[0] += threads.getCurrentThreadCpuTime() - cpu0;
+        return took;
+    }
+
+    /** Nanoseconds one request took over HTTP, failing on anything but 200. */
+    private static long overHttp(HttpLoad load, String path) throws IOException {
+        long t0 = System.nanoTime();
+        int status = load.sendOne(path);
+        long took = System.nanoTime() - t0;
+        if (status != 200) {
+            throw new IOException("HTTP " + status + " for " + path);
+        }
+        return took;
     }
 
     /** HTTP p50 minus in-process p50, in ms. */

@@ -121,7 +121,6 @@ class RetrievalRegressionTest {
         JudgedQuery q = new JudgedQuery("no-shared-word", query, Map.of(), List.of());
         List<String> byWords = ids(new EngineRetriever("words-only", searcher, parser, false).search(q, 2 * K));
         List<String> fused = ids(new EngineRetriever("evalsearch", searcher, parser).search(q, 2 * K));
-        System.out.println("no-shared-word passage at fused rank " + (fused.indexOf(target) + 1) + " of " + fused.size());
         assertFalse(byWords.contains(target), "words alone ranked it: " + byWords);
         assertTrue(fused.contains(target), "dense retrieval did not bring it to the first two pages: " + fused);
     }

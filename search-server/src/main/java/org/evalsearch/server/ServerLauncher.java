@@ -13,7 +13,8 @@ import java.util.Optional;
  * The jar's entry point. When the build left an ahead-of-time cache beside the jar ({@code search-server.aot},
  * made by {@link AotTraining}), it runs the server in a second JVM that uses it, with this JVM's own options;
  * otherwise it runs the server here. The cache holds the classes the server loads to start, already parsed and
- * linked: at 100x the corpus the first answer comes in about half the time. A cache only works through a JVM option, which {@code java -jar} cannot take from the jar itself.
+ * linked: at 100x the corpus the first answer comes in about half the time. A cache only works through a JVM
+ * option, which {@code java -jar} cannot take from the jar itself.
  */
 public final class ServerLauncher {
     /** {@code off} runs the server in the JVM that was started. */
