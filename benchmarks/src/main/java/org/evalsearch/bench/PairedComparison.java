@@ -12,11 +12,11 @@ import java.util.Map;
  * both sides meet the same load on the machine: timed apart, minutes away from each other, the two p50s moved by
  * more than the 1 ms they are compared against. Gaps are HTTP minus in-process, per pair, so they may be negative.
  */
-record PairedComparison(int pairs, Latencies inProcess, Latencies http, Latencies gaps,
+record PairedComparison(Latencies inProcess, Latencies http, Latencies gaps,
                         Map<String, Latencies> inProcessByKind, Map<String, Latencies> httpByKind,
                         Map<String, Latencies> gapsByKind, Latencies healthAfterHttp, Latencies healthAfterIdle,
-                        double inProcessCpuMsPerQuery,
-                        double serverCpuMsPerQuery, String serverThreads, String loadAverage) {
+                        double inProcessCpuMsPerQuery, double serverCpuMsPerQuery, String serverThreads,
+                        String loadAverage) {
 
     /** Runs pairs for {@code seconds}; {@code requests} are the API calls of {@code mix}, in the same order. */
     static PairedComparison run(InProcessSearch search, List<QueryMix.Query> mix, ServerProcess server,
@@ -33,7 +33,6 @@ record PairedComparison(int pairs, Latencies inProcess, Latencies http, Latencie
         long serverCpu0 = server.cpuNanos();
         ThreadCpu serverThreads0 = ThreadCpu.of(server.serverPid());
         long end = System.nanoTime() + (long) (seconds * 1e9);
-        int pairs = 0;
         for (int round = 0; System.nanoTime() < end; round++) {
             for (int i = 0; i < mix.size(); i++) {
                 QueryMix.Query query = mix.get(i);
@@ -57,12 +56,11 @@ record PairedComparison(int pairs, Latencies inProcess, Latencies http, Latencie
                 local.add(localNanos);
                 http.add(httpNanos);
                 gaps.add(httpNanos - localNanos);
-                pairs++;
             }
         }
-        return new PairedComparison(pairs, local, http, gaps, localByKind, httpByKind, gapsByKind, healthAfterHttp,
-                healthAfterIdle,
-                localCpu[0] / 1e6 / pairs, (server.cpuNanos() - serverCpu0) / 1e6 / pairs,
+        int pairs = local.count();
+        return new PairedComparison(local, http, gaps, localByKind, httpByKind, gapsByKind, healthAfterHttp,
+                healthAfterIdle, localCpu[0] / 1e6 / pairs, (server.cpuNanos() - serverCpu0) / 1e6 / pairs,
                 ThreadCpu.of(server.serverPid()).since(serverThreads0, pairs), Machine.loadAverage());
     }
 
@@ -95,7 +93,7 @@ record PairedComparison(int pairs, Latencies inProcess, Latencies http, Latencie
 
     String markdown() {
         StringBuilder s = new StringBuilder(String.format("%d queries each side, load average at the end %s.%n%n",
-                pairs, loadAverage));
+                inProcess.count(), loadAverage));
         s.append("| kind | in-process p50 | HTTP p50 | median of HTTP - in-process, pair by pair |\n"
                 + "|---|---|---|---|\n");
         inProcessByKind.forEach((kind, l) -> s.append(String.format("| %s | %.2f | %.2f | %+.2f |%n", kind,
