@@ -57,7 +57,8 @@ public final class ServerLauncher {
     /**
      * The command that runs the server with {@code cache}: this JVM's options ({@code jvmArguments}, everything
      * before {@code -jar}), the cache, and the same program arguments. Empty when this JVM was not started with
-     * {@code -jar jar}, or when its options already choose a cache or class-sharing mode: the user's choice wins.
+     * {@code -jar jar}, or when its options already choose a cache or class-sharing mode (the user's choice wins),
+     * or attach a tool to the JVM ({@link #attachesATool}).
      */
     static Optional<List<String>> childCommand(List<String> jvmArguments, Path jar, Path cache, String[] args) {
         int jarFlag = jvmArguments.indexOf("-jar");
@@ -67,7 +68,8 @@ public final class ServerLauncher {
         }
         List<String> options = jvmArguments.subList(0, jarFlag);
         if (options.stream().anyMatch(o -> o.startsWith("-XX:AOT") || o.startsWith("-XX:SharedArchiveFile")
-                || o.startsWith("-Xshare") || o.startsWith("-XX:+AutoCreateSharedArchive"))) {
+                || o.startsWith("-Xshare") || o.startsWith("-XX:+AutoCreateSharedArchive"))
+                || options.stream().anyMatch(ServerLauncher::attachesATool)) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();
@@ -80,6 +82,24 @@ public final class ServerLauncher {
         command.addAll(List.of("-jar", jar.toString()));
         command.addAll(Arrays.asList(args));
         return Optional.of(command);
+    }
+
+    /**
+     * An agent (a debugger, a profiler), a flight recording or a log file: both JVMs would take it, the launcher
+     * too, so two debuggers would want one port (the server's then fails to start) and two recordings or logs
+     * would write one file. The user means the JVM they started, and the cache does not work with a debugger.
+     */
+    static boolean attachesATool(String option) {
+        if (option.startsWith("-agentlib:") || option.startsWith("-agentpath:") || option.startsWith("-javaagent:")
+                || option.startsWith("-XX:StartFlightRecording") || option.startsWith("-Xloggc:")) {
+            return true;
+        }
+        if (!option.startsWith("-Xlog:")) {
+            return false;
+        }
+        // -Xlog:what:output:..., the output being stdout, stderr or a file
+        String[] parts = option.substring("-Xlog:".length()).split(":", 3);
+        return parts.length > 1 && !parts[1].isEmpty() && !parts[1].equals("stdout") && !parts[1].equals("stderr");
     }
 
     /** {@code search-server.aot} beside {@code search-server.jar}, if the build made it. */

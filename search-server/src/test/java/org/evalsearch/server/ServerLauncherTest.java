@@ -55,6 +55,27 @@ class ServerLauncherTest {
     }
 
     @Test
+    void theServerRunsInThisJvmWhenTheUserAttachedADebuggerAProfilerARecordingOrALogFile() {
+        Path jar = dir.resolve("search-server.jar").toAbsolutePath();
+        for (String tool : List.of("-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=5005",
+                "-agentpath:/opt/profiler/libagent.so", "-javaagent:agent.jar",
+                "-XX:StartFlightRecording:duration=60s,filename=server.jfr", "-Xlog:gc:file=gc.log",
+                "-Xlog:gc*:gc.log:time", "-Xloggc:gc.log")) {
+            assertEquals(Optional.empty(), ServerLauncher.childCommand(List.of(tool, "-jar", jar.toString()), jar,
+                    dir.resolve("c.aot"), new String[0]), tool);
+        }
+    }
+
+    @Test
+    void logsToTheTerminalStillLetTheServerUseTheCache() {
+        Path jar = dir.resolve("search-server.jar").toAbsolutePath();
+        for (String log : List.of("-Xlog:gc", "-Xlog:gc:stdout", "-Xlog:gc*:stderr:uptime", "-Xlog:disable")) {
+            assertTrue(ServerLauncher.childCommand(List.of(log, "-jar", jar.toString()), jar, dir.resolve("c.aot"),
+                    new String[0]).isPresent(), log);
+        }
+    }
+
+    @Test
     void theServerRunsInThisJvmWhenNotStartedWithThisJar() {
         Path jar = dir.resolve("search-server.jar").toAbsolutePath();
         assertEquals(Optional.empty(), ServerLauncher.childCommand(
