@@ -28,6 +28,12 @@ public final class SearchApp {
             + "style-src 'self' 'unsafe-inline'; object-src 'self'; frame-src 'self'; frame-ancestors 'self'; "
             + "base-uri 'none'; form-action 'self'";
 
+    /**
+     * Marks a request answered by {@link #error}: the 404 mapping, which names the endpoint missing, must leave a
+     * route's own 404 (a passage or report the index does not hold) as it is.
+     */
+    private static final String ERROR_ANSWERED = "evalsearch.error-answered";
+
     private SearchApp() {}
 
     public static ObjectMapper json() {
@@ -81,7 +87,7 @@ public final class SearchApp {
                 error(ctx, 500, "internal error; the server log has the details");
             });
             config.routes.error(404, ctx -> {
-                if (ctx.path().startsWith("/api/") && !"application/json".equals(ctx.contentType())) {
+                if (ctx.path().startsWith("/api/") && ctx.attribute(ERROR_ANSWERED) == null) {
                     error(ctx, 404, "no such endpoint: " + ctx.path());
                 }
             });
@@ -96,6 +102,7 @@ public final class SearchApp {
     }
 
     static void error(Context ctx, int status, String message) {
+        ctx.attribute(ERROR_ANSWERED, Boolean.TRUE);
         ctx.status(status).json(Map.of("error", message == null ? "error" : message));
     }
 }

@@ -387,7 +387,16 @@ class SearchApiTest {
             assertFalse(s.get("evaluation").asText().equals(p.get("evaluation").asText()),
                     "similar passages come from other evaluations");
         }
-        assertEquals(404, server.get("/api/passages/" + enc("no-such.pdf#1")).statusCode());
+    }
+
+    @Test
+    void aPassageOrReportTheIndexDoesNotHoldIsNamedInTheNotFoundAnswer() throws Exception {
+        HttpResponse<String> passage = server.get("/api/passages/" + enc("no-such.pdf#1"));
+        assertEquals(404, passage.statusCode());
+        assertEquals("no passage with id 'no-such.pdf#1'", server.parse(passage.body()).get("error").asText());
+        HttpResponse<String> report = server.get("/api/documents/" + enc("no-such.pdf"));
+        assertEquals(404, report.statusCode());
+        assertEquals("no indexed document 'no-such.pdf'", server.parse(report.body()).get("error").asText());
     }
 
     @Test
