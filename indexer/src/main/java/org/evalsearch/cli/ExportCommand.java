@@ -1,6 +1,7 @@
 package org.evalsearch.cli;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,10 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.evalsearch.index.PassageExport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write every passage of an index as JSON Lines, in document order.")
@@ -22,13 +26,33 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "Output file (.jsonl).")
     Path out;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        if (!hasIndex(index)) {
+            throw new ParameterException(spec.commandLine(),
+                    "no index in " + index + " (build one with: indexer index FOLDER --index " + index + ")");
+        }
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new ParameterException(spec.commandLine(), "no such folder for --out: " + folder);
+        }
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index));
              BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             int n = PassageExport.writeJsonLines(reader, w);
             System.out.printf("Exported %d passages to %s%n", n, out);
         }
         return 0;
+    }
+
+    private static boolean hasIndex(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (FSDirectory dir = FSDirectory.open(folder)) {
+            return DirectoryReader.indexExists(dir);
+        }
     }
 }

@@ -106,6 +106,9 @@ final class IndexCommand implements Callable<Integer> {
         if (!Files.isDirectory(folder)) {
             throw new ParameterException(spec.commandLine(), "no such folder: " + folder);
         }
+        if (Files.exists(index) && !Files.isDirectory(index)) {
+            throw new ParameterException(spec.commandLine(), "--index names a file, not a folder: " + index);
+        }
         if (taggingData != null) {
             try {
                 TaggingData.use(taggingData);  // read now, so a broken data file stops the run with its line number

@@ -1,11 +1,14 @@
 package org.evalsearch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +66,30 @@ class IndexAndExportCommandTest {
             assertEquals(2, cli("index", folder.toString(), "--index", index.toString(), "--no-ocr"));
             assertTrue(running.isOpen());
         }
+    }
+
+    @Test
+    void aWrongPathIsNamedInOneLineWithExitCodeTwo() throws IOException {
+        Path file = Files.writeString(tmp.resolve("not-a-folder.txt"), "x");
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        record Case(String expected, String... args) {}
+        for (Case c : List.of(
+                new Case("--index names a file, not a folder: " + file,
+                        "index", folder.toString(), "--index", file.toString(), "--no-ocr"),
+                new Case("no index in " + empty, "export", "--index", empty.toString(), "--out",
+                        tmp.resolve("out.jsonl").toString()),
+                new Case("no index in " + tmp.resolve("never"), "export", "--index", tmp.resolve("never").toString(),
+                        "--out", tmp.resolve("out.jsonl").toString()),
+                new Case("no such folder for --out: " + tmp.resolve("missing").toAbsolutePath(), "export", "--index",
+                        index.toString(), "--out", tmp.resolve("missing").resolve("out.jsonl").toString()))) {
+            StringWriter err = new StringWriter();
+            int exit = new CommandLine(new IndexerCli()).setErr(new PrintWriter(err)).execute(c.args());
+            assertEquals(2, exit, String.join(" ", c.args()));
+            String first = err.toString().lines().findFirst().orElse("");
+            assertTrue(first.startsWith(c.expected()), first);
+        }
+        assertFalse(Files.exists(tmp.resolve("never")), "export made the index folder it was pointed at");
+        assertFalse(Files.exists(tmp.resolve("out.jsonl")));
     }
 
     @Test

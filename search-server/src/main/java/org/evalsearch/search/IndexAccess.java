@@ -23,6 +23,7 @@ import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
@@ -142,6 +143,8 @@ public final class IndexAccess implements Closeable {
             } finally {
                 m.release(current);
             }
+        } catch (AlreadyClosedException e) {
+            // closed while it read ahead (a server that could not start): nothing will search
         } catch (IOException | RuntimeException e) {
             LOG.warn("reading facet ordinals ahead failed; searches will read them: {}", e.toString());
         }

@@ -1,6 +1,7 @@
 package org.evalsearch.server;
 
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import io.javalin.config.JavalinConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -95,6 +96,10 @@ public final class ServerMain implements Callable<Integer> {
             System.err.println("--cache-mb must be 0 or more");
             return 2;
         }
+        if (Files.exists(index) && !Files.isDirectory(index)) {
+            System.err.println("--index names a file, not a folder: " + index);
+            return 2;
+        }
         if (!indexExists(index)) {
             if (!Files.isDirectory(corpus)) {
                 System.err.println("No index in " + index + " and no corpus folder " + corpus + " to build it from.");
@@ -112,7 +117,19 @@ public final class ServerMain implements Callable<Integer> {
             access.close();
             return 2;
         }
-        Javalin app = SearchApp.create(service, corpus, extensions).start(bind, port);
+        Javalin app;
+        try {
+            app = SearchApp.create(service, corpus, extensions).start(bind, port);
+        } catch (JavalinBindException e) {
+            // Javalin says "port already in use" for every failure to bind; the cause says which it was
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            System.err.println("Cannot listen on " + bind + " port " + port + ": " + cause.getMessage());
+            access.close();
+            return 2;
+        }
         try {
             access.awaitOpen();
         } catch (IOException e) {

@@ -4,9 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -14,6 +20,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ServerMainTest {
     @TempDir
@@ -36,5 +43,37 @@ class ServerMainTest {
                 assertEquals(DirectoryReader.indexExists(dir), ServerMain.indexExists(p), p.toString());
             }
         }
+    }
+
+    @Test
+    void aFileForAnIndexOrAPortTakenStopsTheServerWithOneLineAndExitCodeTwo() throws IOException {
+        Path committed = tmp.resolve("index");
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(committed), new IndexWriterConfig())) {
+            writer.commit();
+        }
+        Path file = Files.writeString(tmp.resolve("index.txt"), "x");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            assertEquals("--index names a file, not a folder: " + file,
+                    lastErrorLine("--index", file.toString(), "--corpus", tmp.toString(), "--port", "0"));
+            String bindError = lastErrorLine("--index", committed.toString(), "--corpus", tmp.toString(),
+                    "--port", Integer.toString(port), "--bind", "127.0.0.1");
+            assertTrue(bindError.startsWith("Cannot listen on 127.0.0.1 port " + port + ": "), bindError);
+            assertTrue(bindError.contains("in use"), bindError);
+        }
+    }
+
+    /** Runs the server's command line, which must fail with exit code 2, and returns what it last wrote to stderr. */
+    private static String lastErrorLine(String... args) {
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertEquals(2, new CommandLine(new ServerMain()).execute(args), String.join(" ", args));
+        } finally {
+            System.setErr(stderr);
+        }
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        return lines.isEmpty() ? "" : lines.getLast();
     }
 }
