@@ -2,6 +2,7 @@ package org.evalsearch.catalog;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,24 +10,28 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * The corpus folder's {@code catalog.csv}: one row per file with
  * {@code file,title,year,evaluation,evaluation_type,language,scope,pages}. Optional: files it does not list are
- * described from their own content.
+ * described from their own content. A catalog that cannot be read whole is not fatal: the rows read before the
+ * fault describe their files, the others are described as if unlisted, and {@link #problem} says what was wrong.
  */
 public final class Catalog {
     public static final String FILE_NAME = "catalog.csv";
 
     private final Map<String, ReportMeta> byFile;
+    private final String problem;
 
-    private Catalog(Map<String, ReportMeta> byFile) {
+    private Catalog(Map<String, ReportMeta> byFile, String problem) {
         this.byFile = byFile;
+        this.problem = problem;
     }
 
     public static Catalog empty() {
-        return new Catalog(Map.of());
+        return new Catalog(Map.of(), null);
     }
 
     /** Reads {@code catalog.csv} from the folder, or an empty catalog when there is none. */
@@ -37,28 +42,54 @@ public final class Catalog {
         }
         Map<String, ReportMeta> rows = new LinkedHashMap<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (CSVRecord r : format.parse(in)) {
-                String name = r.get("file");
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8); CSVParser csv = format.parse(in)) {
+            if (!csv.getHeaderMap().containsKey("file")) {
+                return new Catalog(Map.of(), "no 'file' column; " + UNDESCRIBED);
+            }
+            for (CSVRecord r : csv) {
+                String name = field(r, "file");
+                if (name == null) {
+                    continue;
+                }
                 rows.put(name, new ReportMeta(
                         name,
-                        r.get("title"),
-                        parseInt(r.get("year")),
-                        blankToNull(r.get("evaluation")),
-                        blankToNull(r.get("evaluation_type")),
-                        blankToNull(r.get("language")),
-                        r.isMapped("scope") ? blankToNull(r.get("scope")) : null,
+                        field(r, "title"),
+                        parseInt(field(r, "year")),
+                        field(r, "evaluation"),
+                        field(r, "evaluation_type"),
+                        field(r, "language"),
+                        field(r, "scope"),
                         0, 0, null));
             }
+        } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // commons-csv reports a malformed line (an unclosed quote, a duplicate column name) this way
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return new Catalog(rows, "could not be read to its end (" + cause.getMessage() + "); "
+                    + rows.size() + " rows were read before it, and " + UNDESCRIBED);
         }
-        return new Catalog(rows);
+        return new Catalog(rows, null);
+    }
+
+    private static final String UNDESCRIBED = "the files it does not describe are described from their own content";
+
+    /** What kept the catalog from being read whole, if anything (a sentence that follows the file's name). */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
     }
 
     public Optional<ReportMeta> find(String fileName) {
         return Optional.ofNullable(byFile.get(fileName));
     }
 
+    /** The value, or null when the row leaves the column out or blank. */
+    private static String field(CSVRecord r, String column) {
+        return r.isSet(column) ? blankToNull(r.get(column)) : null;
+    }
+
     private static int parseInt(String s) {
+        if (s == null) {
+            return 0;
+        }
         try {
             return Integer.parseInt(s.trim());
         } catch (NumberFormatException e) {

@@ -20,6 +20,17 @@ public record ReportMeta(
         long fileSize,
         String sha256) {
 
+    /** Whether a catalog row gives what the file's own content would otherwise have to: title, year, language. */
+    public boolean complete() {
+        return title != null && year > 0 && language != null;
+    }
+
+    /** This catalog row, with the title, year and language it leaves out taken from {@code guess}. */
+    public ReportMeta completedBy(ReportMeta guess) {
+        return new ReportMeta(doc, title != null ? title : guess.title(), year > 0 ? year : guess.year(), evaluation,
+                evaluationType, language != null ? language : guess.language(), scope, pageCount, fileSize, sha256);
+    }
+
     public ReportMeta withPdfFacts(int pages, long size, String hash) {
         return new ReportMeta(doc, title, year, evaluation, evaluationType, language, scope, pages, size, hash);
     }

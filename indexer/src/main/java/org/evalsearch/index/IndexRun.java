@@ -154,8 +154,11 @@ public final class IndexRun {
             touched.removeAll(totals.evaluations);
             state.changed |= RepeatPass.update(writer, touched, threads) > 0;
             state.commitIfChanged(writer);
+            List<Warning> warnings = new ArrayList<>();
+            catalog.problem().ifPresent(p -> warnings.add(new Warning(Catalog.FILE_NAME, p)));
+            warnings.addAll(totals.warnings);
             return new Summary(totals.docs, totals.pages, totals.passages, kept.size(), removed,
-                    List.copyOf(skipped), List.copyOf(totals.warnings), (System.nanoTime() - start) / 1e9);
+                    List.copyOf(skipped), List.copyOf(warnings), (System.nanoTime() - start) / 1e9);
         }
     }
 

@@ -84,7 +84,9 @@ public final class DocumentProcessor {
             read = readImagePages(doc, read, ocrPages, warnings, cancellation);
         }
         ExtractedPdf extracted = read;
-        ReportMeta meta = catalog.find(name).orElseGet(() -> guesser.guess(name, extracted))
+        ReportMeta meta = catalog.find(name)
+                .map(listed -> listed.complete() ? listed : listed.completedBy(guesser.guess(name, extracted)))
+                .orElseGet(() -> guesser.guess(name, extracted))
                 .withPdfFacts(extracted.pageCount(), Files.size(pdf), sha256);
         List<Passage> passages = markOcr(passageBuilder.build(extracted), ocrPages);
         cancellation.check();

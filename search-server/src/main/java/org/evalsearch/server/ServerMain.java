@@ -192,6 +192,7 @@ public final class ServerMain implements Callable<Integer> {
                 vectors ? PassageVectors.Mode.ON : PassageVectors.Mode.OFF).run(new ProgressLine());
         System.out.printf("%nIndexed %d documents, %d pages, %d passages in %.1f s.%n",
                 s.documents(), s.pages(), s.passages(), s.seconds());
+        s.warnings().forEach(w -> System.out.printf("  warning, %s: %s%n", w.file(), w.message()));
         s.skipped().forEach(k -> System.out.printf("  skipped %s: %s%n", k.file(), k.reason()));
     }
 
