@@ -34,6 +34,9 @@ public final class SearchApp {
      */
     private static final String ERROR_ANSWERED = "evalsearch.error-answered";
 
+    /** Request line and headers; a request over it is refused by Jetty before any route. */
+    static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
+
     private SearchApp() {}
 
     public static ObjectMapper json() {
@@ -58,6 +61,9 @@ public final class SearchApp {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.startup.showJavalinBanner = false;
+            // a pasted page of text as the query must reach the query parser, which refuses it in JSON, instead of
+            // Jetty's HTML "URI too long" at its default of 8 KB
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
             config.routes.before(SearchApp::securityHeaders);
 
             config.routes.get("/api/search", search::search);
