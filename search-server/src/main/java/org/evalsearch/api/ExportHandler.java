@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
@@ -21,11 +22,14 @@ import org.evalsearch.search.IndexView;
 import org.evalsearch.search.Links;
 import org.evalsearch.search.SearchService;
 
-/** {@code /api/export}: every passage matching a search, streamed as CSV or a JSON array, with a citation. */
+/**
+ * {@code /api/export}: every passage matching a search, streamed as CSV or a JSON array, with a citation; the CSV
+ * also gives a recommendation the text of the management response it received.
+ */
 final class ExportHandler {
     static final List<String> COLUMNS = List.of("id", "doc", "title", "year", "page", "page_label", "section", "type",
             "number", "themes", "criteria", "countries", "regions", "stance", "priority", "responds_to", "text",
-            "citation", "pdf_url");
+            "management_response", "citation", "pdf_url");
 
     private static final JsonStringEncoder QUOTE = JsonStringEncoder.getInstance();
     /** doc, title, year, page, page_label. */
@@ -54,7 +58,8 @@ final class ExportHandler {
                 Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
                 try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.DEFAULT.builder()
                         .setHeader(COLUMNS.toArray(String[]::new)).get())) {
-                    service.forEachMatch(view, q, filters, fold, r -> csv.printRecord(row(r)));
+                    service.forEachMatch(view, q, filters, fold,
+                            r -> csv.printRecord(row(r, responseText(view, r))));
                 }
             } else {
                 ctx.contentType("application/json; charset=utf-8");
@@ -145,11 +150,29 @@ final class ExportHandler {
         return tail.append("\"}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static List<Object> row(PassageRecord r) {
+    private static List<Object> row(PassageRecord r, String managementResponse) {
         return List.of(r.id(), r.doc(), nz(r.title()), r.year(), r.page(), nz(r.pageLabel()), nz(r.section()),
                 nz(r.type()), nz(r.number()), join(r.themes()), join(r.criteria()), join(r.countries()),
                 join(r.regions()), nz(r.stance()), nz(r.priority()), nz(r.respondsTo()), nz(r.text()),
-                citation(r), Links.pdf(r));
+                managementResponse, citation(r), Links.pdf(r));
+    }
+
+    /**
+     * The text of the management response a recommendation received, its passages in order. A spreadsheet cannot
+     * follow the passage ids in {@code responses} as a JSON reader can with {@code /api/passages}.
+     */
+    private String responseText(IndexView view, PassageRecord r) throws IOException {
+        if (r.responses() == null || r.responses().isEmpty()) {
+            return "";
+        }
+        List<String> texts = new ArrayList<>();
+        for (String id : r.responses()) {
+            PassageRecord response = service.byId(view, id);
+            if (response != null) {
+                texts.add(response.text());
+            }
+        }
+        return String.join("\n\n", texts);
     }
 
     /** "Title (year), p. N", N being the page number printed on the page when the PDF has one. */

@@ -302,6 +302,25 @@ class SearchApiTest {
                 .parse(new StringReader(everything.body())).getRecords().size());
     }
 
+    @Test
+    void theCsvExportGivesEachRecommendationTheManagementResponseItReceived() throws Exception {
+        String filter = "type=recommendation";
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(server.get("/api/export?" + filter + "&format=csv").body())).getRecords();
+        JsonNode records = server.parse(server.get("/api/export?" + filter + "&format=json").body());
+        assertEquals(records.size(), rows.size());
+        int answered = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> texts = new ArrayList<>();
+            for (JsonNode id : records.get(i).path("responses")) {
+                texts.add(server.json("/api/passages/" + enc(id.asText())).get("text").asText());
+            }
+            assertEquals(String.join("\n\n", texts), rows.get(i).get("management_response"), rows.get(i).get("id"));
+            answered += texts.isEmpty() ? 0 : 1;
+        }
+        assertTrue(answered >= 5, "recommendations with a management response: " + answered);
+    }
+
     /**
      * The JSON export builds a row's citation and link once per page and reuses them for the next rows of that
      * page: every row must still cite its own report and page, across page and report changes.
