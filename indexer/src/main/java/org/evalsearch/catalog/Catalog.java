@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -75,6 +76,23 @@ public final class Catalog {
     /** What kept the catalog from being read whole, if anything (a sentence that follows the file's name). */
     public Optional<String> problem() {
         return Optional.ofNullable(problem);
+    }
+
+    /**
+     * Whether the file's row, when it has one, says what the index says of it: a row changed or added since the
+     * file was indexed calls for indexing it again. A row taken out cannot be told from one never there.
+     */
+    public boolean agreesWith(ReportMeta indexed) {
+        ReportMeta row = byFile.get(indexed.doc());
+        if (row == null) {
+            return true;
+        }
+        ReportMeta expected = row.completedBy(indexed);
+        return Objects.equals(expected.title(), indexed.title()) && expected.year() == indexed.year()
+                && Objects.equals(expected.evaluation(), indexed.evaluation())
+                && Objects.equals(expected.evaluationType(), indexed.evaluationType())
+                && Objects.equals(expected.language(), indexed.language())
+                && Objects.equals(expected.scope(), indexed.scope());
     }
 
     public Optional<ReportMeta> find(String fileName) {

@@ -135,7 +135,7 @@ public final class IndexRun {
                 }
                 String hash = DocumentProcessor.sha256(f);
                 hashes.put(name, hash);
-                if (known != null && hash.equals(known.sha256())) {
+                if (known != null && hash.equals(known.sha256()) && catalog.agreesWith(known)) {
                     kept.add(name);
                 } else if (skippedBefore != null && hash.equals(skippedBefore.sha256()) && !retrySkipped) {
                     skipped.add(new Skipped(name, skippedBefore.reason() + " (unchanged since an earlier run)"));

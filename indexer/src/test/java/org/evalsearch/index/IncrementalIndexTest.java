@@ -87,6 +87,32 @@ class IncrementalIndexTest {
         assertEquals(2, nothing.unchanged());
     }
 
+    @Test
+    void aChangedOrAddedCatalogRowReindexesOnlyItsFile() throws IOException {
+        Path folder = tmp.resolve("corpus");
+        Path index = tmp.resolve("index");
+        TestPdfs.copyInto(folder, TestPdfs.corpus(SUMMARY_2013), TestPdfs.corpus(SUMMARY_2008));
+        Files.writeString(folder.resolve("catalog.csv"), "file,title,year\n" + SUMMARY_2013 + ",First title,2013\n");
+        run(folder, index);
+        ReportMeta unlisted = reports(index).get(SUMMARY_2008);
+
+        Files.writeString(folder.resolve("catalog.csv"), "file,title,year\n" + SUMMARY_2013 + ",Second title,2013\n");
+        IndexRun.Summary retitled = run(folder, index);
+        assertEquals(1, retitled.documents());
+        assertEquals(1, retitled.unchanged());
+        assertEquals("Second title", reports(index).get(SUMMARY_2013).title());
+        assertEquals(unlisted, reports(index).get(SUMMARY_2008));
+
+        Files.writeString(folder.resolve("catalog.csv"), "file,title,year\n" + SUMMARY_2013 + ",Second title,2013\n"
+                + SUMMARY_2008 + ",Listed at last,2008\n");
+        IndexRun.Summary listed = run(folder, index);
+        assertEquals(1, listed.documents());
+        assertEquals(new ReportMeta(SUMMARY_2008, "Listed at last", 2008, null, null, unlisted.language(), null,
+                unlisted.pageCount(), unlisted.fileSize(), unlisted.sha256()), reports(index).get(SUMMARY_2008));
+
+        assertEquals(0, run(folder, index).documents(), "an unchanged catalog leaves every file alone");
+    }
+
     private static IndexRun.Summary run(Path folder, Path index) throws IOException {
         return new IndexRun(folder, index, 2).run(new BadPdfsTest.NoProgress());
     }
