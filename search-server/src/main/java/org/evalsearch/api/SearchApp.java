@@ -28,12 +28,6 @@ public final class SearchApp {
             + "style-src 'self' 'unsafe-inline'; object-src 'self'; frame-src 'self'; frame-ancestors 'self'; "
             + "base-uri 'none'; form-action 'self'";
 
-    /**
-     * Marks a request answered by {@link #error}: the 404 mapping, which names the endpoint missing, must leave a
-     * route's own 404 (a passage or report the index does not hold) as it is.
-     */
-    private static final String ERROR_ANSWERED = "evalsearch.error-answered";
-
     /** Request line and headers; a request over it is refused by Jetty before any route. */
     static final int MAX_REQUEST_HEADER_BYTES = 64 * 1024;
 
@@ -93,7 +87,7 @@ public final class SearchApp {
                 error(ctx, 500, "internal error; the server log has the details");
             });
             config.routes.error(404, ctx -> {
-                if (ctx.path().startsWith("/api/") && ctx.attribute(ERROR_ANSWERED) == null) {
+                if (ctx.path().startsWith("/api/") && !answeredInJson(ctx)) {
                     error(ctx, 404, "no such endpoint: " + ctx.path());
                 }
             });
@@ -107,8 +101,16 @@ public final class SearchApp {
         ctx.header("X-Frame-Options", "SAMEORIGIN");
     }
 
+    /**
+     * Whether a route already answered the 404 with its own JSON error (a passage, report or upload that is not
+     * there), which the 404 mapping must leave as it is. {@code ctx.contentType()} is the request's.
+     */
+    private static boolean answeredInJson(Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("application/json");
+    }
+
     static void error(Context ctx, int status, String message) {
-        ctx.attribute(ERROR_ANSWERED, Boolean.TRUE);
         ctx.status(status).json(Map.of("error", message == null ? "error" : message));
     }
 }

@@ -156,7 +156,10 @@ class AdminEndpointsTest {
         assertFalse(Files.exists(corpus.resolve(NEW_REPORT)));
         awaitReindexWhileSearching();
         assertEquals(0, hitsOfNewReport(), "its passages are gone after the re-index");
-        assertEquals(404, admin.send(authorized("/api/admin/documents/" + NEW_REPORT).DELETE()).statusCode());
+        HttpResponse<String> gone = admin.send(authorized("/api/admin/documents/" + NEW_REPORT).DELETE());
+        assertEquals(404, gone.statusCode());
+        assertEquals("no PDF named '" + NEW_REPORT + "' in the corpus folder",
+                SecuredServer.json(gone).get("error").asText());
     }
 
     @Test
