@@ -55,6 +55,7 @@ public final class SearchApp {
         return Javalin.create(config -> {
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.startup.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
             // a pasted page of text as the query must reach the query parser, which refuses it in JSON, instead of
             // Jetty's HTML "URI too long" at its default of 8 KB
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(MAX_REQUEST_HEADER_BYTES));
@@ -85,6 +86,12 @@ public final class SearchApp {
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal error; the server log has the details");
+            });
+            config.routes.error(405, ctx -> {
+                if (ctx.path().startsWith("/api/")) {
+                    error(ctx, 405, ctx.method() + " is not an operation of " + ctx.path() + "; the header Allow "
+                            + "lists those that are");
+                }
             });
             config.routes.error(404, ctx -> {
                 if (ctx.path().startsWith("/api/") && !answeredInJson(ctx)) {

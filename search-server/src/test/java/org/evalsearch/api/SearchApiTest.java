@@ -409,6 +409,20 @@ class SearchApiTest {
     }
 
     @Test
+    void aMethodAnEndpointDoesNotTakeIsRefusedWithTheMethodsItDoes() throws Exception {
+        for (String pathAndQuery : List.of("/api/search?q=migration", "/api/passages/" + enc("no-such.pdf#1"),
+                "/api/export")) {
+            for (String method : List.of("POST", "PUT", "DELETE")) {
+                HttpResponse<String> r = server.send(method, pathAndQuery);
+                assertEquals(405, r.statusCode(), method + " " + pathAndQuery);
+                assertEquals("GET", r.headers().firstValue("allow").orElse(""), method + " " + pathAndQuery);
+                assertTrue(server.parse(r.body()).get("error").asText().startsWith(method + " is not an operation"),
+                        r.body());
+            }
+        }
+    }
+
+    @Test
     void aPassageOrReportTheIndexDoesNotHoldIsNamedInTheNotFoundAnswer() throws Exception {
         HttpResponse<String> passage = server.get("/api/passages/" + enc("no-such.pdf#1"));
         assertEquals(404, passage.statusCode());

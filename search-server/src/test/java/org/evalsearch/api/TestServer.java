@@ -61,6 +61,12 @@ final class TestServer implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    HttpResponse<String> send(String method, String pathAndQuery) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                .method(method, HttpRequest.BodyPublishers.noBody()).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** The JSON answer of a GET that must succeed. */
     JsonNode json(String pathAndQuery) throws IOException, InterruptedException {
         HttpResponse<String> r = get(pathAndQuery);
