@@ -133,7 +133,8 @@ public final class ServerMain implements Callable<Integer> {
         try {
             access.awaitOpen();
         } catch (IOException e) {
-            System.err.println(e.getMessage());
+            System.err.println("Cannot read the index in " + index + " (" + e.getMessage() + "). If it is damaged, "
+                    + "move it away and start again: the server rebuilds it from " + corpus + ".");
             app.stop();
             access.close();
             return 2;

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -54,17 +56,37 @@ class ServerMainTest {
         Path file = Files.writeString(tmp.resolve("index.txt"), "x");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            assertEquals("--index names a file, not a folder: " + file,
-                    lastErrorLine("--index", file.toString(), "--corpus", tmp.toString(), "--port", "0"));
-            String bindError = lastErrorLine("--index", committed.toString(), "--corpus", tmp.toString(),
-                    "--port", Integer.toString(port), "--bind", "127.0.0.1");
-            assertTrue(bindError.startsWith("Cannot listen on 127.0.0.1 port " + port + ": "), bindError);
+            assertEquals("--index names a file, not a folder: " + file, errorLine("--index",
+                    "--index", file.toString(), "--corpus", tmp.toString(), "--port", "0"));
+            String bindError = errorLine("Cannot listen on 127.0.0.1 port " + port + ": ", "--index",
+                    committed.toString(), "--corpus", tmp.toString(), "--port", Integer.toString(port), "--bind",
+                    "127.0.0.1");
             assertTrue(bindError.contains("in use"), bindError);
         }
     }
 
-    /** Runs the server's command line, which must fail with exit code 2, and returns what it last wrote to stderr. */
-    private static String lastErrorLine(String... args) {
+    @Test
+    void aDamagedIndexStopsTheServerWithOneLineThatSaysHowToRebuildIt() throws IOException {
+        Path index = tmp.resolve("damaged");
+        try (IndexWriter writer = new IndexWriter(FSDirectory.open(index), new IndexWriterConfig())) {
+            writer.addDocument(new Document());
+            writer.commit();
+        }
+        try (Stream<Path> files = Files.list(index)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("_")).toList()) {
+                Files.write(f, new byte[10]);
+            }
+        }
+        String line = errorLine("Cannot read the index in " + index + " (", "--index", index.toString(), "--corpus",
+                tmp.toString(), "--port", "0");
+        assertTrue(line.endsWith("the server rebuilds it from " + tmp + "."), line);
+    }
+
+    /**
+     * Runs the server's command line, which must fail with exit code 2, and returns the line it wrote to stderr
+     * that starts with {@code start} (the web layer logs there too).
+     */
+    private static String errorLine(String start, String... args) {
         PrintStream stderr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -73,7 +95,8 @@ class ServerMainTest {
         } finally {
             System.setErr(stderr);
         }
-        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
-        return lines.isEmpty() ? "" : lines.getLast();
+        String all = err.toString(StandardCharsets.UTF_8);
+        return all.lines().filter(l -> l.startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting '" + start + "' in:\n" + all));
     }
 }
