@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -22,7 +23,6 @@ import org.evalsearch.TestPdfs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line: exit codes of {@code index} (with and without --strict) and the lines {@code export} writes. */
 class IndexAndExportCommandTest {
@@ -48,7 +48,7 @@ class IndexAndExportCommandTest {
     }
 
     private static int cli(String... args) {
-        return new CommandLine(new IndexerCli()).execute(args);
+        return IndexerCli.commandLine().execute(args);
     }
 
     @Test
@@ -83,13 +83,37 @@ class IndexAndExportCommandTest {
                 new Case("no such folder for --out: " + tmp.resolve("missing").toAbsolutePath(), "export", "--index",
                         index.toString(), "--out", tmp.resolve("missing").resolve("out.jsonl").toString()))) {
             StringWriter err = new StringWriter();
-            int exit = new CommandLine(new IndexerCli()).setErr(new PrintWriter(err)).execute(c.args());
+            int exit = IndexerCli.commandLine().setErr(new PrintWriter(err)).execute(c.args());
             assertEquals(2, exit, String.join(" ", c.args()));
             String first = err.toString().lines().findFirst().orElse("");
             assertTrue(first.startsWith(c.expected()), first);
         }
         assertFalse(Files.exists(tmp.resolve("never")), "export made the index folder it was pointed at");
         assertFalse(Files.exists(tmp.resolve("out.jsonl")));
+    }
+
+    @Test
+    void aDamagedIndexIsNamedInOneLineWithExitCodeTwo() throws IOException {
+        Path damaged = tmp.resolve("damaged");
+        Files.createDirectories(damaged);
+        try (Stream<Path> files = Files.list(index)) {
+            for (Path f : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                Files.copy(f, damaged.resolve(f.getFileName()));
+            }
+        }
+        try (Stream<Path> files = Files.list(damaged)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("_")).toList()) {
+                Files.write(f, new byte[10]);
+            }
+        }
+        for (String[] args : List.of(new String[] {"export", "--index", damaged.toString(), "--out",
+                tmp.resolve("damaged.jsonl").toString()}, new String[] {"index", folder.toString(), "--index",
+                damaged.toString(), "--no-ocr"})) {
+            StringWriter err = new StringWriter();
+            assertEquals(2, IndexerCli.commandLine().setErr(new PrintWriter(err)).execute(args), args[0]);
+            assertTrue(err.toString().startsWith("The index cannot be read ("), err.toString());
+            assertEquals(1, err.toString().lines().count(), err.toString());
+        }
     }
 
     @Test
