@@ -24,7 +24,9 @@ import org.evalsearch.query.DenseFusion;
 import org.evalsearch.query.PassageQueryParser;
 import org.evalsearch.query.QueryVocabulary;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Score judged queries against an index (nDCG, recall, MRR per query and overall), next to a "
@@ -58,17 +60,26 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--show-hits", description = "Also list each query's hits under every system, judged ones marked.")
     boolean showHits;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (passages == null && (!Files.isDirectory(index) || !DirectoryReader.indexExists(FSDirectory.open(index)))) {
-            System.err.println("No index in " + index + " (build one with: indexer index FOLDER --index " + index + ")");
+            spec.commandLine().getErr().println("No index in " + index + " (build one with: indexer index FOLDER --index " + index + ")");
             return 2;
         }
         if (!Files.isReadable(queries)) {
-            System.err.println("Cannot read the query file " + queries);
+            spec.commandLine().getErr().println("Cannot read the query file " + queries);
             return 2;
         }
-        List<JudgedQuery> judged = JudgedQuery.read(queries);
+        List<JudgedQuery> judged;
+        try {
+            judged = JudgedQuery.read(queries);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
         if (noFilters) {
             judged = judged.stream().map(q -> new JudgedQuery(q.id(), q.query(), Map.of(), q.relevant())).toList();
         }

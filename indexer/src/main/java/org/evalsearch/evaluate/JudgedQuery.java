@@ -1,5 +1,6 @@
 package org.evalsearch.evaluate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -48,7 +49,9 @@ public record JudgedQuery(String id, String query, Map<String, List<String>> fil
                 try {
                     queries.add(of(JSON.readTree(line), n));
                 } catch (IOException | IllegalArgumentException e) {
-                    throw new IllegalArgumentException(file + " line " + n + ": " + e.getMessage(), e);
+                    // Jackson's own message adds a second line pointing into the line already named
+                    String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+                    throw new IllegalArgumentException(file + " line " + n + ": " + why, e);
                 }
             }
         }

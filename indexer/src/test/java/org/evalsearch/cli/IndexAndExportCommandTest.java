@@ -93,6 +93,17 @@ class IndexAndExportCommandTest {
     }
 
     @Test
+    void aMalformedQueryFileIsNamedWithItsLineInOneLine() throws IOException {
+        Path queries = Files.writeString(tmp.resolve("queries.jsonl"), "{\"id\": \"q1\", \"query\": \"migration\"}\nnot json\n");
+        StringWriter err = new StringWriter();
+        int exit = IndexerCli.commandLine().setErr(new PrintWriter(err)).execute("evaluate", "--index",
+                index.toString(), "--queries", queries.toString());
+        assertEquals(2, exit);
+        assertTrue(err.toString().startsWith(queries + " line 2: Unrecognized token 'not'"), err.toString());
+        assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    @Test
     void aDamagedIndexIsNamedInOneLineWithExitCodeTwo() throws IOException {
         Path damaged = tmp.resolve("damaged");
         Files.createDirectories(damaged);
