@@ -132,6 +132,15 @@ public final class SearchService {
         }
     }
 
+    /**
+     * Builds the query parser for the open index and parses one query, which reads the query data files (synonyms,
+     * intents, spelling variants): a file that cannot be read then stops the server as it starts, where it would
+     * otherwise fail every search with 400.
+     */
+    public void prepareQueries() {
+        parser().understand("evaluation", true);
+    }
+
     private record ParserForReader(Object readerKey, PassageQueryParser parser) {}
 
     private PassageQueryParser parser() {

@@ -139,6 +139,14 @@ public final class ServerMain implements Callable<Integer> {
             access.close();
             return 2;
         }
+        try {
+            service.prepareQueries();
+        } catch (RuntimeException e) {
+            System.err.println("Cannot start: " + e.getMessage());
+            app.stop();
+            access.close();
+            return 2;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();
             try {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.evalsearch.query.QueryVocabulary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +64,29 @@ class ServerJarIT {
                 child.onExit().get(30, TimeUnit.SECONDS);
                 assertFalse(child.isAlive());
             }
+        } finally {
+            started.descendants().forEach(ProcessHandle::destroyForcibly);
+            started.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aQueryDataFileThatCannotBeReadStopsTheServerAsItStarts() throws Exception {
+        Path corpus = Files.createDirectories(dir.resolve("corpus"));
+        Path report = CORPUS.resolve("2013-labour-migration-evaluation-summary.pdf");
+        Files.copy(report, corpus.resolve(report.getFileName()));
+        Path missing = dir.resolve("my-synonyms.txt");
+        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", JAR.toString(), "--port", Integer.toString(freePort()), "--index",
+                dir.resolve("index").toString(), "--corpus", corpus.toString(), "--no-vectors")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile());
+        command.environment().put(QueryVocabulary.ENV, missing.toString());
+        Process started = command.start();
+        try {
+            assertTrue(started.waitFor(120, TimeUnit.SECONDS), "the server kept running");
+            String log = Files.readString(dir.resolve("server.log"));
+            assertEquals(2, started.exitValue(), log);
+            assertTrue(log.contains("Cannot start: cannot read synonyms " + missing), log);
         } finally {
             started.descendants().forEach(ProcessHandle::destroyForcibly);
             started.destroyForcibly();
