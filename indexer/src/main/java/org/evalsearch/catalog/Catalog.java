@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class Catalog {
     public static final String FILE_NAME = "catalog.csv";
+    private static final String UNDESCRIBED = "the files it does not describe are described from their own content";
 
     private final Map<String, ReportMeta> byFile;
     private final String problem;
@@ -70,8 +71,6 @@ public final class Catalog {
         }
         return new Catalog(rows, null);
     }
-
-    private static final String UNDESCRIBED = "the files it does not describe are described from their own content";
 
     /** What kept the catalog from being read whole, if anything (a sentence that follows the file's name). */
     public Optional<String> problem() {

@@ -94,7 +94,8 @@ class IndexAndExportCommandTest {
 
     @Test
     void aMalformedQueryFileIsNamedWithItsLineInOneLine() throws IOException {
-        Path queries = Files.writeString(tmp.resolve("queries.jsonl"), "{\"id\": \"q1\", \"query\": \"migration\"}\nnot json\n");
+        Path queries = Files.writeString(tmp.resolve("queries.jsonl"),
+                "{\"id\": \"q1\", \"query\": \"migration\"}\nnot json\n");
         StringWriter err = new StringWriter();
         int exit = IndexerCli.commandLine().setErr(new PrintWriter(err)).execute("evaluate", "--index",
                 index.toString(), "--queries", queries.toString());
