@@ -1,8 +1,8 @@
 package org.evalsearch.server;
 
 import io.javalin.Javalin;
-import io.javalin.util.JavalinBindException;
 import io.javalin.config.JavalinConfig;
+import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,19 +130,18 @@ public final class ServerMain implements Callable<Integer> {
             access.close();
             return 2;
         }
+        String refusal = null;
         try {
             access.awaitOpen();
-        } catch (IOException e) {
-            System.err.println("Cannot read the index in " + index + " (" + e.getMessage() + "). If it is damaged, "
-                    + "move it away and start again: the server rebuilds it from " + corpus + ".");
-            app.stop();
-            access.close();
-            return 2;
-        }
-        try {
             service.prepareQueries();
+        } catch (IOException e) {
+            refusal = "Cannot read the index in " + index + " (" + e.getMessage() + "). If it is damaged, move it "
+                    + "away and start again: the server rebuilds it from " + corpus + ".";
         } catch (RuntimeException e) {
-            System.err.println("Cannot start: " + e.getMessage());
+            refusal = "Cannot start: " + e.getMessage();
+        }
+        if (refusal != null) {
+            System.err.println(refusal);
             app.stop();
             access.close();
             return 2;
