@@ -143,7 +143,9 @@ public final class PassageQueryParser {
             }
             return new ParsedQuery(query, intent.topic(), intent.preferred(), intent.intentWords());
         } catch (ParseException e) {
-            throw new InvalidQueryException("cannot parse query: " + firstLine(e.getMessage()));
+            String mistake = QuerySyntaxMistakes.explain(q);
+            throw new InvalidQueryException(
+                    "cannot parse query: " + (mistake != null ? mistake : firstLine(e.getMessage())));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new InvalidQueryException("query has too many clauses (limit " + MAX_CLAUSES + ")");
         }

@@ -103,6 +103,18 @@ class PassageQueryParserTest {
     @Test
     void badQueriesAreReportedNotThrownRaw() {
         assertThrows(InvalidQueryException.class, () -> parser.parse("(unclosed"));
+        Map<String, String> said = Map.of(
+                "\"labour migr", "a phrase has no closing quote (\")",
+                "statistics AND (labour", "a parenthesis '(' is not closed",
+                "statistics) labour", "a closing parenthesis ')' has no opening one",
+                "statistics AND", "AND, OR, NOT, + and - need a word after them",
+                "OR statistics", "AND and OR need a word on each side",
+                "*migration", "a word cannot start with * or ?; put the wildcard at the end, as in migra*");
+        said.forEach((q, mistake) -> assertEquals("cannot parse query: " + mistake,
+                assertThrows(InvalidQueryException.class, () -> parser.parse(q)).getMessage(), q));
+        for (String fine : List.of("\"labour migration\"", "(statistics OR data) AND labour", "migra*", "a\\\"b")) {
+            parser.parse(fine);
+        }
         assertThrows(InvalidQueryException.class, () -> parser.parse("x".repeat(PassageQueryParser.MAX_QUERY_LENGTH + 1)));
     }
 
