@@ -156,6 +156,7 @@ public final class IndexRun {
             state.commitIfChanged(writer);
             List<Warning> warnings = new ArrayList<>();
             catalog.problem().ifPresent(p -> warnings.add(new Warning(Catalog.FILE_NAME, p)));
+            warnings.addAll(pdfsInSubfolders(corpus));
             warnings.addAll(totals.warnings);
             return new Summary(totals.docs, totals.pages, totals.passages, kept.size(), removed,
                     List.copyOf(skipped), List.copyOf(warnings), (System.nanoTime() - start) / 1e9);
@@ -396,10 +397,34 @@ public final class IndexRun {
     /** PDFs directly in the folder, matched case-insensitively, in name order. */
     public static List<Path> listPdfs(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf"))
-                    .sorted()
-                    .toList();
+            return s.filter(Files::isRegularFile).filter(IndexRun::isPdfName).sorted().toList();
         }
+    }
+
+    private static boolean isPdfName(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf");
+    }
+
+    /**
+     * PDFs in the folder's subfolders (two levels down), which a run leaves out: a report's name is its id, and
+     * an archive sorted into folders by year may hold two files of one name. Said so that a folder of folders
+     * does not look like an empty corpus.
+     */
+    static List<Warning> pdfsInSubfolders(Path folder) throws IOException {
+        List<Warning> warnings = new ArrayList<>();
+        try (Stream<Path> s = Files.list(folder)) {
+            for (Path sub : s.filter(Files::isDirectory).filter(d -> !d.getFileName().toString().startsWith("."))
+                    .sorted().toList()) {
+                long pdfs;
+                try (Stream<Path> inside = Files.walk(sub, 2)) {
+                    pdfs = inside.filter(Files::isRegularFile).filter(IndexRun::isPdfName).count();
+                }
+                if (pdfs > 0) {
+                    warnings.add(new Warning(folder.relativize(sub) + "/", pdfs + " PDF" + (pdfs == 1 ? "" : "s")
+                            + " in this subfolder left out: only the folder's own files are indexed"));
+                }
+            }
+        }
+        return warnings;
     }
 }

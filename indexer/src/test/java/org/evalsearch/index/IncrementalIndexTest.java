@@ -113,6 +113,18 @@ class IncrementalIndexTest {
         assertEquals(0, run(folder, index).documents(), "an unchanged catalog leaves every file alone");
     }
 
+    @Test
+    void pdfsInSubfoldersAreLeftOutAndSaidSo() throws IOException {
+        Path folder = tmp.resolve("archive");
+        TestPdfs.copyInto(folder, TestPdfs.corpus(SUMMARY_2008));
+        TestPdfs.copyInto(folder.resolve("2013").resolve("summaries"), TestPdfs.corpus(SUMMARY_2013));
+        Files.createDirectories(folder.resolve("empty"));
+        IndexRun.Summary s = run(folder, tmp.resolve("index"));
+        assertEquals(1, s.documents());
+        assertEquals(List.of(new IndexRun.Warning("2013/",
+                "1 PDF in this subfolder left out: only the folder's own files are indexed")), s.warnings());
+    }
+
     private static IndexRun.Summary run(Path folder, Path index) throws IOException {
         return new IndexRun(folder, index, 2).run(new BadPdfsTest.NoProgress());
     }
