@@ -121,7 +121,7 @@ async function runSearch() {
     else showResults(answer, hits);
     showFacets(answer.facets, answer.facet_values);
   } catch (e) {
-    if (mine === seq) showError(e.message, e.status);
+    if (mine === seq) showError(e);
   } finally {
     if (mine === seq) $('main').removeAttribute('aria-busy');
   }
@@ -244,7 +244,7 @@ async function showMore() {
     if (items.length) items[0].querySelector('a, button')?.focus();
     setStatus(`Showing ${loadedHits} of ${lastAnswer.total} passages`);
   } catch (e) {
-    showError(e.message, e.status);
+    showError(e);
   } finally {
     button.disabled = false;
   }
@@ -332,7 +332,7 @@ async function runMap() {
     showFacets(facetsAnswer.facets, facetsAnswer.facet_values);
     setStatus(`Evidence map of ${facetsAnswer.total} passages`);
   } catch (e) {
-    if (mine === seq) showError(e.message, e.status);
+    if (mine === seq) showError(e);
   }
 }
 
@@ -347,7 +347,7 @@ async function runReports() {
     renderReports($('reports'), answer);
     setStatus('');
   } catch (e) {
-    if (mine === seq) showError(e.message, e.status);
+    if (mine === seq) showError(e);
   }
 }
 
@@ -366,7 +366,7 @@ async function runReport() {
     }));
     setStatus('');
   } catch (e) {
-    if (mine === seq) showError(e.message, e.status);
+    if (mine === seq) showError(e);
   }
 }
 
@@ -377,10 +377,10 @@ function setStatus(text) {
 }
 
 // a 400 is the user's query or filters, which they can mend; anything else is the server's side
-function showError(message, status) {
+function showError(error) {
   const box = $('error');
-  box.replaceChildren(el('strong', {}, status === 400 ? 'This search cannot be run: ' : 'Something went wrong. '),
-    message);
+  box.replaceChildren(
+    el('strong', {}, error.status === 400 ? 'This search cannot be run: ' : 'Something went wrong. '), error.message);
   box.hidden = false;
   setStatus('');
   if (state.view === 'results') {

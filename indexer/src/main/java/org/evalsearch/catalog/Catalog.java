@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -86,12 +85,8 @@ public final class Catalog {
         if (row == null) {
             return true;
         }
-        ReportMeta expected = row.completedBy(indexed);
-        return Objects.equals(expected.title(), indexed.title()) && expected.year() == indexed.year()
-                && Objects.equals(expected.evaluation(), indexed.evaluation())
-                && Objects.equals(expected.evaluationType(), indexed.evaluationType())
-                && Objects.equals(expected.language(), indexed.language())
-                && Objects.equals(expected.scope(), indexed.scope());
+        return row.completedBy(indexed).withPdfFacts(indexed.pageCount(), indexed.fileSize(), indexed.sha256())
+                .equals(indexed);
     }
 
     public Optional<ReportMeta> find(String fileName) {

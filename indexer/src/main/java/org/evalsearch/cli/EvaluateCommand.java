@@ -65,9 +65,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (passages == null && (!Files.isDirectory(index) || !DirectoryReader.indexExists(FSDirectory.open(index)))) {
-            spec.commandLine().getErr().println(
-                    "No index in " + index + " (build one with: indexer index FOLDER --index " + index + ")");
+        if (passages == null && !IndexFolder.holdsIndex(index)) {
+            spec.commandLine().getErr().println(IndexFolder.missing(index));
             return 2;
         }
         if (!Files.isReadable(queries)) {

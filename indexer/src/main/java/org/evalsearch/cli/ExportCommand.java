@@ -1,7 +1,6 @@
 package org.evalsearch.cli;
 
 import java.io.BufferedWriter;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +30,8 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!hasIndex(index)) {
-            throw new ParameterException(spec.commandLine(),
-                    "no index in " + index + " (build one with: indexer index FOLDER --index " + index + ")");
+        if (!IndexFolder.holdsIndex(index)) {
+            throw new ParameterException(spec.commandLine(), IndexFolder.missing(index));
         }
         Path folder = out.toAbsolutePath().getParent();
         if (folder != null && !Files.isDirectory(folder)) {
@@ -45,14 +43,5 @@ final class ExportCommand implements Callable<Integer> {
             System.out.printf("Exported %d passages to %s%n", n, out);
         }
         return 0;
-    }
-
-    private static boolean hasIndex(Path folder) throws IOException {
-        if (!Files.isDirectory(folder)) {
-            return false;
-        }
-        try (FSDirectory dir = FSDirectory.open(folder)) {
-            return DirectoryReader.indexExists(dir);
-        }
     }
 }

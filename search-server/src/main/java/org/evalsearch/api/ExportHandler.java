@@ -11,9 +11,9 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.evalsearch.index.PassageRecord;
@@ -162,17 +162,7 @@ final class ExportHandler {
      * follow the passage ids in {@code responses} as a JSON reader can with {@code /api/passages}.
      */
     private String responseText(IndexView view, PassageRecord r) throws IOException {
-        if (r.responses() == null || r.responses().isEmpty()) {
-            return "";
-        }
-        List<String> texts = new ArrayList<>();
-        for (String id : r.responses()) {
-            PassageRecord response = service.byId(view, id);
-            if (response != null) {
-                texts.add(response.text());
-            }
-        }
-        return String.join("\n\n", texts);
+        return service.responsesOf(view, r).stream().map(PassageRecord::text).collect(Collectors.joining("\n\n"));
     }
 
     /** "Title (year), p. N", N being the page number printed on the page when the PDF has one. */

@@ -37,13 +37,7 @@ public final class PassageLookup {
             if (p == null) {
                 return null;
             }
-            List<PassageRecord> responses = new ArrayList<>();
-            for (String r : p.responses() == null ? List.<String>of() : p.responses()) {
-                PassageRecord resp = service.byId(view, r);
-                if (resp != null) {
-                    responses.add(resp);
-                }
-            }
+            List<PassageRecord> responses = service.responsesOf(view, p);
             PassageRecord recommendation = p.respondsTo() == null ? null : service.byId(view, p.respondsTo());
             PassageRecord original = p.repeats() == null ? null : service.byId(view, p.repeats());
             List<PassageRef> alsoIn = service.repeatsOf(view, List.of(p)).getOrDefault(p.id(), List.of());

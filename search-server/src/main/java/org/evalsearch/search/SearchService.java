@@ -490,6 +490,18 @@ public final class SearchService {
     }
 
     /** The passage with the given id, or null. */
+    /** The management response passages a recommendation received, in order; ids no longer indexed are left out. */
+    public List<PassageRecord> responsesOf(IndexView view, PassageRecord r) throws IOException {
+        List<PassageRecord> responses = new ArrayList<>();
+        for (String id : r.responses() == null ? List.<String>of() : r.responses()) {
+            PassageRecord response = byId(view, id);
+            if (response != null) {
+                responses.add(response);
+            }
+        }
+        return responses;
+    }
+
     public PassageRecord byId(IndexView view, String id) throws IOException {
         TopDocs top = view.searcher().search(new TermQuery(Schema.idTerm(id)), 1);
         return top.scoreDocs.length == 0 ? null : view.record(top.scoreDocs[0].doc);
